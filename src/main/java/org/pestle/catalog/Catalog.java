@@ -1,0 +1,18 @@
+package org.pestle.catalog;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Looks up compounds and clinic approvals. */
+public interface Catalog {
+
+    /** The compound with this id, if it exists. */
+    Optional<Compound> find(UUID compoundId);
+
+    /** Whether the clinic has approved the compound for its providers. */
+    boolean isApprovedForClinic(UUID compoundId, UUID clinicId);
+
+    /** Active compounds, ordered by name. */
+    List<Compound> active();
+}

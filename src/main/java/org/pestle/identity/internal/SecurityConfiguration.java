@@ -1,0 +1,136 @@
+package org.pestle.identity.internal;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.pestle.platform.ApiProblem;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One login for everything. Spring Security authenticates; Camunda's container-based
+ * authentication takes the user from the request (its principal is set by Spring Security) and
+ * loads groups and tenants from Pestle's user store through {@link PestleIdentityProvider}.
+ *
+ * <ul>
+ * <li>{@code /api/**} and {@code /engine-rest/**}: credentials on every request, no session and so
+ * no cross-site request forgery through a browser's cookies; errors as problem+json.</li>
+ * <li>Everything else (Pestle pages, Camunda webapps): form login with a session. Camunda's own
+ * login endpoint is closed; its logout button ends the Pestle session too.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id for every new hash; older bcrypt hashes still verify and are upgraded at the next login.
+        return new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                "Authentication required", "Send valid credentials with the request")))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                "Your role does not allow this request")))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        RequestMatcher camundaLogin = PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*");
+        RequestMatcher logout = new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"),
+                PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"));
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"),
+                                PATHS.matcher("/actuator/health"), PATHS.matcher("/css/**")).permitAll()
+                        .requestMatchers(camundaLogin).denyAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
+                .logout(out -> out.logoutRequestMatcher(logout).logoutSuccessUrl("/login?logout"))
+                // The Camunda webapps protect their API with their own CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher("/camunda/**")))
+                // The webapps' JavaScript wants a 401, not a redirect to the login page.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PATHS.matcher("/camunda/api/**")));
+        return http.build();
+    }
+
+    /** Camunda webapps: the user is whoever Spring Security authenticated. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(101);
+        return registration;
+    }
+
+    /** Camunda REST API: the same, so Camunda's authorization and tenant checks apply to REST calls. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> camundaRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addInitParameter("rest-url-pattern-prefix", "");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(102);
+        return registration;
+    }
+
+    private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
+            String title, String detail) throws IOException {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(ApiProblem.typeUri(type));
+        body.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Pestle\"");
+        }
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+}

@@ -1,0 +1,27 @@
+package org.pestle.ordering;
+
+/** Where one line of an order stands. */
+public enum LineStatus {
+    /** Not yet checked. */
+    PENDING,
+    /** Meets the clinic's ordering rules. */
+    ELIGIBLE,
+    /** Eligible, with a concern for the pharmacist (the line's eligibility reason). */
+    FLAGGED,
+    /** Breaks a rule; the order cannot proceed. */
+    INELIGIBLE,
+    /** Approved by a pharmacist with its order. */
+    APPROVED,
+    /** Not filled: rejected with its order. */
+    REJECTED;
+
+    /** The line status that follows an eligibility outcome of the order-eligibility decision. */
+    public static LineStatus ofEligibility(String outcome) {
+        return switch (outcome) {
+            case "accept" -> ELIGIBLE;
+            case "review" -> FLAGGED;
+            case "reject" -> INELIGIBLE;
+            default -> throw new IllegalArgumentException("Unknown eligibility outcome: " + outcome);
+        };
+    }
+}

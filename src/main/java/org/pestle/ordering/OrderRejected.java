@@ -1,0 +1,14 @@
+package org.pestle.ordering;
+
+import java.util.UUID;
+
+/**
+ * The order ended without being filled: ineligible, or rejected by a pharmacist.
+ *
+ * @param orderId the order
+ * @param orderNumber its number
+ * @param clinicId the ordering clinic
+ * @param reason why, as a rule's reason or a rejection reason code
+ */
+public record OrderRejected(UUID orderId, long orderNumber, UUID clinicId, String reason) {
+}

@@ -1,0 +1,88 @@
+package org.pestle.ordering.internal;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.pestle.identity.Actor;
+import org.pestle.identity.CurrentActor;
+import org.pestle.ordering.OrderStatus;
+import org.pestle.ordering.OrderView;
+import org.pestle.platform.ApiProblem;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The order intake API. */
+@RestController
+@RequestMapping("/api/orders")
+@Validated
+class OrderController {
+
+    private final OrderSubmissions submissions;
+    private final OrderQueries queries;
+
+    OrderController(OrderSubmissions submissions, OrderQueries queries) {
+        this.submissions = submissions;
+        this.queries = queries;
+    }
+
+    /**
+     * Submits an order. 201 with the order; with an Idempotency-Key already used for the same body,
+     * the first order again (header {@code Idempotent-Replayed: true}).
+     */
+    @PostMapping
+    ResponseEntity<OrderView> submit(@Valid @RequestBody NewOrder order,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Pattern(regexp = "[\\x21-\\x7E]{1,255}", message = "must be 1 to 255 visible ASCII characters")
+            String idempotencyKey) {
+        Actor actor = CurrentActor.require();
+        Optional<String> key = Optional.ofNullable(idempotencyKey);
+        OrderSubmissions.Submission submission;
+        try {
+            submission = submissions.submit(actor, order, key);
+        } catch (DuplicateKeyException concurrentDuplicate) {
+            // Another request with the same key committed first: answer with its order.
+            submission = submissions.submit(actor, order, key);
+        }
+        OrderView view = queries.find(actor, submission.orderId()).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/orders/" + view.id()))
+                .header("Idempotent-Replayed", String.valueOf(submission.replayed()))
+                .body(view);
+    }
+
+    @GetMapping("/{id}")
+    OrderView get(@PathVariable String id) {
+        return parse(id).flatMap(orderId -> queries.find(CurrentActor.require(), orderId))
+                .orElseThrow(() -> ApiProblem.notFound("Order " + id));
+    }
+
+    @GetMapping
+    OrderQueries.OrderPage list(@RequestParam Optional<OrderStatus> status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return queries.list(CurrentActor.require(), status, page, size);
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+}

@@ -1,0 +1,46 @@
+package org.pestle.ordering.internal;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adapter to processes/order-fulfillment.bpmn: starts it and names its variables. Variables carry
+ * identifiers and codes only, never patient data.
+ */
+@Component
+class OrderProcess {
+
+    static final String PROCESS_KEY = "Process_OrderFulfillment";
+    static final String ORDER_ID = "orderId";
+    static final String ORDER_NUMBER = "orderNumber";
+    static final String CLINIC_ID = "clinicId";
+    static final String PRESCRIBER_USER_ID = "prescriberUserId";
+    static final String ELIGIBILITY = "eligibility";
+    static final String VERIFICATION_DECISION = "verificationDecision";
+    static final String REJECTION_REASON = "rejectionReason";
+    static final String CLARIFICATION_QUESTION = "clarificationQuestion";
+    static final String CLARIFICATION_ANSWER = "clarificationAnswer";
+
+    private final RuntimeService runtime;
+
+    OrderProcess(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Starts fulfillment of a saved order, in the caller's transaction; the order number is the business key. */
+    void start(PharmacyOrder order, String prescriberUsername) {
+        runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(order.orderNumber()), Map.of(
+                ORDER_ID, order.id().toString(),
+                ORDER_NUMBER, String.valueOf(order.orderNumber()),
+                CLINIC_ID, order.clinicId().toString(),
+                PRESCRIBER_USER_ID, prescriberUsername));
+    }
+
+    static UUID orderId(VariableScope scope) {
+        return UUID.fromString((String) scope.getVariable(ORDER_ID));
+    }
+}

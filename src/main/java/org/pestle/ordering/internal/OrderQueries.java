@@ -1,0 +1,100 @@
+package org.pestle.ordering.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.pestle.catalog.Catalog;
+import org.pestle.catalog.Compound;
+import org.pestle.identity.Actor;
+import org.pestle.ordering.OrderStatus;
+import org.pestle.ordering.OrderView;
+import org.pestle.ordering.Orders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads orders, scoped to the clinics the actor may access (pharmacy-side users: every clinic). */
+@Service
+@Transactional(readOnly = true)
+class OrderQueries implements Orders {
+
+    private final OrderRepository orders;
+    private final Catalog catalog;
+    private final JdbcClient jdbc;
+
+    OrderQueries(OrderRepository orders, Catalog catalog, JdbcClient jdbc) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<OrderView> find(Actor actor, UUID orderId) {
+        return orders.findById(orderId).filter(o -> actor.canAccessClinic(o.clinicId())).map(this::view);
+    }
+
+    /** One page of order summaries, newest first. */
+    OrderPage list(Actor actor, Optional<OrderStatus> status, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        status.ifPresent(s -> {
+            where.append(" and status = ?");
+            params.add(s.name());
+        });
+        if (!actor.pharmacySide()) {
+            where.append(" and clinic_id = any(?)");
+            params.add(actor.clinicIds().toArray(UUID[]::new));
+        }
+        long total = jdbc.sql("select count(*) from orders" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<OrderSummary> items = jdbc.sql("""
+                select o.id, o.order_number, o.clinic_id, o.status, o.created_at, o.updated_at,
+                       (select count(*) from order_line l where l.order_id = o.id) as line_count
+                from orders o""" + where + " order by o.created_at desc, o.order_number desc limit ? offset ?")
+                .params(pageParams).query(OrderQueries::summary).list();
+        return new OrderPage(items, page, size, total, (total + size - 1) / size);
+    }
+
+    private OrderView view(PharmacyOrder order) {
+        List<OrderView.Line> lines = new ArrayList<>();
+        List<OrderLine> orderLines = order.lines();
+        for (int i = 0; i < orderLines.size(); i++) {
+            OrderLine line = orderLines.get(i);
+            Compound compound = catalog.find(line.compoundId()).orElseThrow();
+            lines.add(new OrderView.Line(i + 1, compound.id(), compound.code(), compound.name(), line.quantity(),
+                    compound.unit(), line.daysSupply(), line.sig(), line.refillsAuthorized(), line.status(),
+                    line.eligibilityReason()));
+        }
+        List<OrderView.Review> reviews = jdbc.sql("""
+                select action, code, actor, acted_at from order_review where order_id = ? order by acted_at, id""")
+                .param(order.id())
+                .query((rs, row) -> new OrderView.Review(rs.getString("action"), rs.getString("code"),
+                        rs.getString("actor"), rs.getTimestamp("acted_at").toInstant()))
+                .list();
+        return new OrderView(order.id(), order.orderNumber(), order.clinicId(), order.patientId(),
+                order.prescriberId(), order.status(), order.statusReason(), order.eligibility(), order.submittedBy(),
+                order.createdAt(), order.updatedAt(), lines, reviews);
+    }
+
+    private static OrderSummary summary(ResultSet rs, int row) throws SQLException {
+        return new OrderSummary(rs.getObject("id", UUID.class), rs.getLong("order_number"),
+                rs.getObject("clinic_id", UUID.class), OrderStatus.valueOf(rs.getString("status")),
+                rs.getInt("line_count"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    /** An order in a list. */
+    record OrderSummary(UUID id, long orderNumber, UUID clinicId, OrderStatus status, int lineCount,
+            java.time.Instant createdAt, java.time.Instant updatedAt) {
+    }
+
+    /** One page of a list. */
+    record OrderPage(List<OrderSummary> items, int page, int size, long totalItems, long totalPages) {
+    }
+}

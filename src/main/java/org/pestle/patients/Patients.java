@@ -1,0 +1,14 @@
+package org.pestle.patients;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Questions other modules may ask about patients. */
+public interface Patients {
+
+    /** Whether the patient exists and is a patient of the given clinic. */
+    boolean isPatientOfClinic(UUID patientId, UUID clinicId);
+
+    /** The patient's identifying summary, for a page that shows it to an authorized user. */
+    Optional<PatientSummary> summary(UUID patientId);
+}
