@@ -16,7 +16,6 @@ import org.pestle.ordering.OrderView;
 import org.pestle.platform.ApiProblem;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The order intake API. */
 @RestController
 @RequestMapping("/api/orders")
-@Validated
 class OrderController {
 
     private final OrderSubmissions submissions;
