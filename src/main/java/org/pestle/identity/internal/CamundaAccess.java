@@ -32,6 +32,10 @@ class CamundaAccess extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         AuthorizationService authorizations = engine.getAuthorizationService();
+        // Camunda administrators (pharmacy admins) get everything, as Camunda's own admin setup grants it.
+        for (Resources resource : Resources.values()) {
+            grant(authorizations, IdentityDirectory.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+        }
         for (Role role : new Role[] {Role.PHARMACIST, Role.PHARMACY_TECHNICIAN, Role.PRESCRIBER}) {
             grant(authorizations, role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(authorizations, role, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
@@ -73,11 +77,16 @@ class CamundaAccess extends AbstractProcessEnginePlugin {
 
     private static void grant(AuthorizationService authorizations, Role role, Resource resource, String resourceId,
             Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(role.groupId())
+        grant(authorizations, role.groupId(), resource, resourceId, permissions);
+    }
+
+    private static void grant(AuthorizationService authorizations, String groupId, Resource resource,
+            String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).singleResult();
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(role.groupId());
+            authorization.setGroupId(groupId);
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         } else if (hasAll(authorization, permissions)) {
