@@ -11,4 +11,10 @@ public interface Patients {
 
     /** The patient's identifying summary, for a page that shows it to an authorized user. */
     Optional<PatientSummary> summary(UUID patientId);
+
+    /**
+     * The patient's mobile number in E.164 form, for text messages the patient consented to; empty
+     * when there is none. Never logged, never put into a process variable.
+     */
+    Optional<String> smsNumber(UUID patientId);
 }

@@ -3,13 +3,18 @@ package org.pestle.tenancy;
 import java.util.UUID;
 
 /**
- * A clinic (site) of a client organization. Its code is also its Camunda tenant id.
+ * A clinic (site) of a client organization, with the settings the decision tables take as inputs.
+ * Its code is also its Camunda tenant id.
  *
  * @param id clinic id
  * @param organizationId the clinic group it belongs to
  * @param code short stable code, e.g. {@code northside}
  * @param name display name
- * @param approvedCompoundsOnly the clinic's ordering policy: providers may order approved compounds only
+ * @param approvedCompoundsOnly providers can order: approved compounds only (else any catalog item)
+ * @param patientSelfPayEnabled patients may pay for their orders themselves
+ * @param clinicPayAutomation when the clinic is charged
+ * @param refillReminderLeadDays how many days before a supply runs out patients are reminded
  */
-public record Clinic(UUID id, UUID organizationId, String code, String name, boolean approvedCompoundsOnly) {
+public record Clinic(UUID id, UUID organizationId, String code, String name, boolean approvedCompoundsOnly,
+        boolean patientSelfPayEnabled, ClinicPayAutomation clinicPayAutomation, int refillReminderLeadDays) {
 }

@@ -33,4 +33,10 @@ class JdbcPatients implements Patients {
                         rs.getObject("date_of_birth", java.time.LocalDate.class)))
                 .optional();
     }
+
+    @Override
+    public Optional<String> smsNumber(UUID patientId) {
+        return jdbc.sql("select phone from patient where id = ? and phone is not null").param(patientId)
+                .query(String.class).optional();
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.pestle.tenancy.Clinic;
+import org.pestle.tenancy.ClinicPayAutomation;
 import org.pestle.tenancy.Clinics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,7 +15,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcClinics implements Clinics {
 
-    private static final String CLINIC = "select id, organization_id, code, name, approved_compounds_only from clinic";
+    private static final String CLINIC = """
+            select id, organization_id, code, name, approved_compounds_only, patient_self_pay_enabled,
+                   clinic_pay_automation, refill_reminder_lead_days
+            from clinic""";
 
     private final JdbcClient jdbc;
 
@@ -34,6 +38,9 @@ class JdbcClinics implements Clinics {
 
     private static Clinic clinic(ResultSet rs, int row) throws SQLException {
         return new Clinic(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
-                rs.getString("code"), rs.getString("name"), rs.getBoolean("approved_compounds_only"));
+                rs.getString("code"), rs.getString("name"), rs.getBoolean("approved_compounds_only"),
+                rs.getBoolean("patient_self_pay_enabled"),
+                ClinicPayAutomation.valueOf(rs.getString("clinic_pay_automation")),
+                rs.getInt("refill_reminder_lead_days"));
     }
 }
