@@ -10,4 +10,10 @@ public interface Orders {
 
     /** The order, if it exists and the actor may see it. */
     Optional<OrderView> find(Actor actor, UUID orderId);
+
+    /**
+     * The order, for background work that runs in the system scope (process jobs, schedulers);
+     * never for a user's request.
+     */
+    Optional<OrderView> findForSystem(UUID orderId);
 }

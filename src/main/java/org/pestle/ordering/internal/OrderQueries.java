@@ -37,6 +37,11 @@ class OrderQueries implements Orders {
         return orders.findById(orderId).filter(o -> actor.canAccessClinic(o.clinicId())).map(this::view);
     }
 
+    @Override
+    public Optional<OrderView> findForSystem(UUID orderId) {
+        return orders.findById(orderId).map(this::view);
+    }
+
     /** One page of order summaries, newest first. */
     OrderPage list(Actor actor, Optional<OrderStatus> status, int page, int size) {
         StringBuilder where = new StringBuilder(" where true");
