@@ -4,7 +4,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the application at {@link TestDatabase} instead of the embedded default. */
+/** Points the application at {@link TestDatabase} instead of the embedded default, and at {@link ProviderStandIns}. */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -17,5 +17,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "pestle.db.owner-password=" + TestDatabase.OWNER.password(),
                 "pestle.db.app-username=" + TestDatabase.APP.username(),
                 "pestle.db.app-password=" + TestDatabase.APP.password()).applyTo(context);
+        // Stripe and Twilio are stood in by WireMock (ProviderStandIns), never the real services.
+        TestPropertyValues.of(ProviderStandIns.properties()).applyTo(context);
     }
 }

@@ -25,8 +25,8 @@ class PaymentRoutingRules {
         if (result == null) {
             throw new IllegalStateException(DECISION_KEY + " matched no rule");
         }
-        Number reminder = result.getEntry("reminderAfterHours");
-        Number expire = result.getEntry("expireAfterDays");
+        Number reminder = (Number) result.getEntryMap().get("reminderAfterHours");
+        Number expire = (Number) result.getEntryMap().get("expireAfterDays");
         return new Outcome(Route.valueOf(result.getEntry("route")), result.getEntry("reason"),
                 reminder == null ? 0 : reminder.intValue(), expire == null ? 0 : expire.intValue());
     }
