@@ -4,6 +4,9 @@
 -- NPIs pass the Luhn check over the 80840 prefix; DEA numbers pass the DEA check digit
 -- (see ../shared/reference/identifiers.md); none belongs to a real person.
 
+-- Loading demo data is system work: row-level security lets the system scope write any clinic's rows.
+select set_config('pestle.scope', 'system', true), set_config('pestle.actor', 'system:demo-data', true);
+
 insert into organization (id, name, kind) values
   ('00000000-0000-4000-8000-000000000001', 'Mortar & Pestle Compounding Pharmacy', 'PHARMACY'),
   ('00000000-0000-4000-8000-000000000002', 'Harbor Health Group', 'CLINIC_GROUP'),
