@@ -239,13 +239,16 @@ class OrderApiIntegrationTests {
         assertProblem(api.get(null, "/api/orders"), 401, "urn:pestle:problem:unauthenticated");
         assertProblem(api.post(null, "/api/orders", order(Demo.NORTHSIDE, Demo.PATIENT_NORTHSIDE,
                 line(Demo.NALTREXONE))), 401, "urn:pestle:problem:unauthenticated");
-        assertThat(api.get(null, "/api/orders").header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(api.get(null, "/api/orders").header("WWW-Authenticate")).startsWith("Bearer");
     }
 
     @Test
-    void wrongPasswordIs401() {
-        Api.Response response = new Api(http.withBasicAuth(Demo.REYES, "wrong")).get(null, "/api/orders");
-        assertThat(response.status()).isEqualTo(401);
+    void passwordsAndUnknownTokensAreNotAccepted() {
+        Api.Response basic = new Api(http.withBasicAuth(Demo.REYES, Demo.PASSWORD)).get(null, "/api/orders");
+        assertProblem(basic, 401, "urn:pestle:problem:unauthenticated");
+        Api.Response unknown = api.exchange(null, org.springframework.http.HttpMethod.GET, "/api/orders", null,
+                Map.of("Authorization", "Bearer pat_not-a-real-token"));
+        assertProblem(unknown, 401, "urn:pestle:problem:unauthenticated");
     }
 
     @Test

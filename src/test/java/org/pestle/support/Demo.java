@@ -1,5 +1,6 @@
 package org.pestle.support;
 
+import java.util.Map;
 import java.util.UUID;
 
 /** Identifiers of the demo data (db/demo/R__demo_data.sql) that tests use. */
@@ -35,6 +36,30 @@ public final class Demo {
     public static final String ADMIN = "admin";
     public static final String OPERATOR = "operator";
     public static final String CLINIC_ADMIN = "clinic.admin";
+
+    /** TOTP secrets of the demo users (the README lists them). */
+    public static final Map<String, String> TOTP_SECRETS = Map.of(
+            "pharmacist", "BFPP4ZM3SP3POJA222KDCT2LQDK6XLRC",
+            "pharmacist2", "EV7I5A7CFKMSLJNXEL72NIPTLYIBFHQB",
+            "technician", "IF7N2EZ3WZNFDDIXKQZEVCQI4GK7DOK5",
+            "admin", "U5Q75QVY24PA44ZUYYWY3EBPBHJEZUJG",
+            "operator", "7IJHLZDAXYQ6SIBZKLTAVYCVLXYEM2VM",
+            "dr.reyes", "FCRSSBGUXM7C37RA52ZHCRKGSL7OITEH",
+            "dr.okafor", "6RFNCIW75LJBD3ZYQLXX62OCEHNTMJLK",
+            "clinic.admin", "OIBHGWJCHBSAGQEXXQ5FAJEQGYTDVNVE",
+            "dr.hale", "6W3FALXXTC3RNI36YOJIW2GTNKBIRWPC");
+
+    /** API tokens of the demo users (the README lists them). */
+    public static final Map<String, String> API_TOKENS = Map.of(
+            "pharmacist", "pat_demo_pharmacist_QcpCZuiRn9gONxYP5Oia25Lz",
+            "pharmacist2", "pat_demo_pharmacist2_vUN33Lj3sxyNO0HKpV1igaxm",
+            "technician", "pat_demo_technician_61ueAv6ZzEmYlgJBkGsjyySW",
+            "admin", "pat_demo_admin_DroMOEP3Hv0yAEeajrdvj7OE",
+            "operator", "pat_demo_operator_gB2x8ME8S6mVVfyy1wNcFmgY",
+            "dr.reyes", "pat_demo_dr_reyes_vtRiyXh15eiOjKKZ7FyqQ9VO",
+            "dr.okafor", "pat_demo_dr_okafor_vsC7reYUVOCkWgyXveDfz0A0",
+            "clinic.admin", "pat_demo_clinic_admin_YaCtG1ZRuig4t2JIZmn6dWrQ",
+            "dr.hale", "pat_demo_dr_hale_EeVfdhoCgxmUKZ14sYKVemi4");
 
     private Demo() {
     }
