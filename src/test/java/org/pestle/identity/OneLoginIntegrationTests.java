@@ -142,6 +142,20 @@ class OneLoginIntegrationTests {
     }
 
     @Test
+    void processInstancesBelongToTheirClinicsTenantSoClinicUsersSeeOnlyTheirs() {
+        Api api = new Api(http);
+        JsonNode order = api.post(Demo.REYES, "/api/orders", org.pestle.support.Orders.order(Demo.NORTHSIDE,
+                Demo.PATIENT_NORTHSIDE, org.pestle.support.Orders.line(Demo.NALTREXONE))).json();
+        String businessKey = "processInstanceBusinessKey=" + order.get("orderNumber").asText();
+
+        JsonNode forOperator = api.get(Demo.OPERATOR, "/engine-rest/history/process-instance?" + businessKey).json();
+        assertThat(forOperator.findValuesAsText("tenantId")).containsExactly("northside");
+        JsonNode forLakesidePrescriber = api.get(Demo.OKAFOR, "/engine-rest/history/process-instance?" + businessKey)
+                .json();
+        assertThat(forLakesidePrescriber).isEmpty();
+    }
+
+    @Test
     void camundaAdminSearchesPestleUsersByNamePattern() throws Exception {
         WebSession browser = new WebSession(port, clock);
         browser.signIn(Demo.ADMIN);

@@ -260,10 +260,15 @@ class OrderFulfillmentProcessIntegrationTests {
                 .query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3)).list());
     }
 
-    /** Acts as a signed-in user does through Tasklist: Spring Security's user and Camunda's authentication. */
+    /**
+     * Acts as a signed-in user does through Tasklist: Spring Security's user, and Camunda's
+     * authentication with the group given and the user's clinic tenants.
+     */
     private void as(String user, String group, Runnable action) {
         transactions.signIn(user);
-        identity.setAuthentication(user, List.of(group));
+        List<String> tenants = identity.createTenantQuery().userMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
+        identity.setAuthentication(user, List.of(group), tenants);
         try {
             action.run();
         } finally {
