@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TestUsers {
 
+    private static final UUID PHARMACY = UUID.fromString("00000000-0000-4000-8000-000000000001");
     private static final UUID HARBOR = UUID.fromString("00000000-0000-4000-8000-000000000002");
 
     private final JdbcClient jdbc;
@@ -24,6 +25,15 @@ public class TestUsers {
      * @return the username
      */
     public String clinicStaff(String totpSecret) {
+        return create("CLINIC_STAFF", HARBOR, Demo.NORTHSIDE, totpSecret);
+    }
+
+    /** A new pharmacist of the pharmacy whose password is {@link Demo#PASSWORD}. */
+    public String pharmacist(String totpSecret) {
+        return create("PHARMACIST", PHARMACY, null, totpSecret);
+    }
+
+    private String create(String role, UUID organizationId, UUID clinicId, String totpSecret) {
         String username = "test." + UUID.randomUUID().toString().substring(0, 8);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -32,9 +42,11 @@ public class TestUsers {
                 select ?, ?, 'Test', 'User', ? || '@harbor.example', password_hash, ?, ?::text,
                        case when ?::text is null then null else now() end
                 from app_user where username = 'pharmacist'""")
-                .params(id, username, username, HARBOR, totpSecret, totpSecret).update();
-        jdbc.sql("insert into user_role (user_id, role) values (?, 'CLINIC_STAFF')").param(id).update();
-        jdbc.sql("insert into user_clinic (user_id, clinic_id) values (?, ?)").params(id, Demo.NORTHSIDE).update();
+                .params(id, username, username, organizationId, totpSecret, totpSecret).update();
+        jdbc.sql("insert into user_role (user_id, role) values (?, ?)").params(id, role).update();
+        if (clinicId != null) {
+            jdbc.sql("insert into user_clinic (user_id, clinic_id) values (?, ?)").params(id, clinicId).update();
+        }
         return username;
     }
 }

@@ -106,6 +106,28 @@ class UserAccounts {
                 .param(userId).update() == 1;
     }
 
+    /** All users of the store, ordered by username. */
+    List<UserAccount> all() {
+        return jdbc.sql(SELECT + " order by u.username").query(UserAccounts::account).list();
+    }
+
+    void setEnabled(UUID userId, boolean enabled) {
+        jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, userId).update();
+    }
+
+    void unlock(UUID userId) {
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = ?").param(userId).update();
+    }
+
+    void addRole(UUID userId, Role role) {
+        jdbc.sql("insert into user_role (user_id, role) values (?, ?) on conflict do nothing").params(userId, role.name())
+                .update();
+    }
+
+    boolean removeRole(UUID userId, Role role) {
+        return jdbc.sql("delete from user_role where user_id = ? and role = ?").params(userId, role.name()).update() == 1;
+    }
+
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object role : elements(rs.getArray("roles"))) {
