@@ -29,7 +29,7 @@ final class BenchmarkCpu {
                 postgresTicks());
     }
 
-    /** "machine busy 1.93 of 2 cores: this JVM 1.20, PostgreSQL 0.70, other 0.03". */
+    /** "CPU: machine busy 1.93 of 2 cores: this JVM 1.20, PostgreSQL 0.70, everything else 0.03", and a warning when others used more than a tenth of the machine. */
     String since(Sample start) {
         Sample end = sample();
         double seconds = (end.nanos - start.nanos) / 1e9;
@@ -42,8 +42,11 @@ final class BenchmarkCpu {
         double jvm = (end.jvmNanos - start.jvmNanos) / 1e9 / seconds;
         double postgres = postmasterPid <= 0 ? Double.NaN
                 : (end.postgresTicks - start.postgresTicks) / TICKS_PER_SECOND / seconds;
+        double other = busy - jvm - (Double.isNaN(postgres) ? 0 : postgres);
         return String.format(Locale.ROOT, "CPU: machine busy %.2f of %d cores: this JVM %.2f, PostgreSQL %.2f, "
-                + "everything else %.2f", busy, cores, jvm, postgres, busy - jvm - (Double.isNaN(postgres) ? 0 : postgres));
+                + "everything else %.2f", busy, cores, jvm, postgres, other)
+                + (other > 0.1 * cores ? "\n  WARNING: other processes used " + String.format(Locale.ROOT, "%.2f", other)
+                        + " cores during this phase: its numbers are disturbed and not comparable" : "");
     }
 
     /** A reading of the counters. */
