@@ -29,7 +29,10 @@ final class BenchmarkCpu {
                 postgresTicks());
     }
 
-    /** "CPU: machine busy 1.93 of 2 cores: this JVM 1.20, PostgreSQL 0.70, everything else 0.03", and a warning when others used more than a tenth of the machine. */
+    /**
+     * "CPU: machine busy 1.93 of 2 cores: this JVM 1.20, PostgreSQL 0.70, everything else 0.03", and a
+     * warning when other processes used more than a tenth of the machine.
+     */
     String since(Sample start) {
         Sample end = sample();
         double seconds = (end.nanos - start.nanos) / 1e9;
@@ -45,8 +48,8 @@ final class BenchmarkCpu {
         double other = busy - jvm - (Double.isNaN(postgres) ? 0 : postgres);
         return String.format(Locale.ROOT, "CPU: machine busy %.2f of %d cores: this JVM %.2f, PostgreSQL %.2f, "
                 + "everything else %.2f", busy, cores, jvm, postgres, other)
-                + (other > 0.1 * cores ? "\n  WARNING: other processes used " + String.format(Locale.ROOT, "%.2f", other)
-                        + " cores during this phase: its numbers are disturbed and not comparable" : "");
+                + (other > 0.1 * cores ? String.format(Locale.ROOT, "%n  WARNING: other processes used %.2f cores "
+                        + "during this phase: its numbers are disturbed and not comparable", other) : "");
     }
 
     /** A reading of the counters. */

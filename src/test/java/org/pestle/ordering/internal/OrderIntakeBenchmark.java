@@ -302,7 +302,7 @@ public final class OrderIntakeBenchmark {
                 version, databaseKind(), show("synchronous_commit"), show("fsync"), show("shared_buffers"));
         System.out.println("Engine settings in force:");
         System.out.printf("  history level ................ %s%n", config.getHistoryLevel().getName());
-        System.out.printf("  legacy FEEL .................. %s%n", config.isDmnFeelEnableLegacyBehavior() ? "on" : "off");
+        System.out.printf("  legacy FEEL .................. %s%n", onOff(config.isDmnFeelEnableLegacyBehavior()));
         System.out.printf("  history removal-time strategy  %s%n", config.getHistoryRemovalTimeStrategy());
         System.out.printf("  job executor ................. %s, max jobs per acquisition %d, wait %d ms, "
                 + "backoff %d ms%n", pool, jobExecutor.getMaxJobsPerAcquisition(), jobExecutor.getWaitTimeInMillis(),
@@ -670,7 +670,8 @@ public final class OrderIntakeBenchmark {
                     clients, seconds(wall), throughput());
             System.out.println("  latency (complete() call)   " + BenchmarkStats.ofNanos(latency).line());
             System.out.println("  " + cpuUse);
-            System.out.println("  check: orders " + approved.firstNumber + ".." + approved.lastNumber + ": " + outcomes);
+            System.out.println("  check: orders " + approved.firstNumber + ".." + approved.lastNumber + ": "
+                    + outcomes);
             System.out.println();
             if (!Long.valueOf(n).equals(outcomes.get("eligibility=accept, status=AWAITING_PAYMENT"))
                     || outcomes.size() != 1) {
