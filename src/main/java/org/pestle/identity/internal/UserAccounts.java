@@ -27,7 +27,10 @@ class UserAccounts {
             select u.id, u.username, u.first_name, u.last_name, u.email, u.password_hash, u.organization_id, u.enabled,
                    u.locked_until, u.security_stamp, u.totp_enrolled_at is not null as mfa_enrolled,
                    array(select r.role from user_role r where r.user_id = u.id order by r.role) as roles,
-                   array(select c.clinic_id from user_clinic c where c.user_id = u.id) as clinic_ids
+                   array(select c.clinic_id from user_clinic c where c.user_id = u.id
+                         union
+                         select e.clinic_id from elevated_access e
+                         where e.user_id = u.id and e.ended_at is null and e.expires_at > now()) as clinic_ids
             from app_user u""";
 
     private final JdbcClient jdbc;
