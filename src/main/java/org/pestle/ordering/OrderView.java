@@ -20,12 +20,13 @@ import java.util.UUID;
  * @param submittedBy username of the submitter
  * @param createdAt when it was submitted
  * @param updatedAt when it last changed
+ * @param totalCents the order's price in cents; null where the permission matrix hides prices from the viewer
  * @param lines the lines
  * @param reviews the pharmacist's and prescriber's recorded decisions, oldest first
  */
 public record OrderView(UUID id, long orderNumber, UUID clinicId, UUID patientId, UUID prescriberId,
         OrderStatus status, String statusReason, String eligibility, String submittedBy, Instant createdAt,
-        Instant updatedAt, List<Line> lines, List<Review> reviews) {
+        Instant updatedAt, Long totalCents, List<Line> lines, List<Review> reviews) {
 
     /**
      * One line.
@@ -41,10 +42,11 @@ public record OrderView(UUID id, long orderNumber, UUID clinicId, UUID patientId
      * @param refillsAuthorized refills the prescriber authorized
      * @param status where the line stands
      * @param eligibilityReason the rule's reason, once checked
+     * @param priceCents the line's price in cents; null where the permission matrix hides prices
      */
     public record Line(int lineNumber, UUID compoundId, String compoundCode, String compoundName,
             BigDecimal quantity, String unit, int daysSupply, String sig, int refillsAuthorized, LineStatus status,
-            String eligibilityReason) {
+            String eligibilityReason, Long priceCents) {
     }
 
     /**

@@ -5,10 +5,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The acting scope of the current database transaction, as transaction-local settings that
- * PostgreSQL's row-level security policies read ({@code pestle.scope}, {@code pestle.actor}).
- * Background work (jobs, timers, startup) declares the system scope explicitly, naming itself as
- * the actor; request work gets the signed-in user's scope.
+ * Changes the scope of the current database transaction. Every transaction starts with the scope
+ * of its thread (the signed-in user, or the system for Camunda's job executor); background work
+ * that runs elsewhere (schedulers, startup) enters the system scope explicitly, naming itself as the
+ * actor.
  */
 @Component
 public class DataScope {
@@ -26,10 +26,21 @@ public class DataScope {
      * @throws IllegalStateException outside a transaction (a setting would not last)
      */
     public void enterSystem(String actor) {
+        if (!actor.startsWith("system:")) {
+            throw new IllegalArgumentException("A system actor is named system:<what>");
+        }
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("The system scope is entered inside a transaction");
         }
-        jdbc.sql("select set_config('pestle.scope', 'system', true), set_config('pestle.actor', ?, true)")
+        jdbc.sql("""
+                select set_config('pestle.scope', 'system', true), set_config('pestle.actor', ?, true),
+                       set_config('pestle.clinic_ids', '', true), set_config('pestle.patient_id', '', true)""")
                 .param(actor).query().singleRow();
+    }
+
+    /** The actor of the current transaction ({@code pestle.actor}), or "anonymous". */
+    public String actor() {
+        return jdbc.sql("select coalesce(nullif(current_setting('pestle.actor', true), ''), 'anonymous')")
+                .query(String.class).single();
     }
 }

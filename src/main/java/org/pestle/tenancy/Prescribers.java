@@ -11,4 +11,17 @@ public interface Prescribers {
 
     /** The prescriber with this id. */
     Optional<Prescriber> find(UUID prescriberId);
+
+    /**
+     * Records or updates a user's prescriber credentials. The caller has checked the identifiers
+     * ({@link ProviderIdentifiers}).
+     *
+     * @param userId the Pestle user
+     * @param organizationId the organization they practice for
+     * @param npi their NPI
+     * @param deaNumber their DEA registration, if any
+     * @return the prescriber
+     * @throws org.springframework.dao.DuplicateKeyException if another prescriber has this NPI
+     */
+    Prescriber register(UUID userId, UUID organizationId, String npi, Optional<String> deaNumber);
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.pestle.support.Api;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
+import org.pestle.support.MutableClock;
 import org.pestle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,9 +36,12 @@ class OneLoginIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MutableClock clock;
+
     @Test
     void pagesRedirectToTheLoginFormUntilSignedIn() {
-        WebSession browser = new WebSession(port);
+        WebSession browser = new WebSession(port, clock);
 
         assertThat(browser.get("/").statusCode()).isEqualTo(302);
         assertThat(browser.get("/").headers().firstValue("Location")).hasValueSatisfying(
@@ -47,9 +51,9 @@ class OneLoginIntegrationTests {
 
     @Test
     void pharmacistSignsInOnceAndIsSignedIntoTasklistWithTheirGroups() throws Exception {
-        WebSession browser = new WebSession(port);
+        WebSession browser = new WebSession(port, clock);
 
-        HttpResponse<String> login = browser.login(Demo.PHARMACIST, Demo.PASSWORD);
+        HttpResponse<String> login = browser.signIn(Demo.PHARMACIST);
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(browser.get("/").body()).contains("Tasklist");
         assertThat(browser.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
@@ -74,9 +78,9 @@ class OneLoginIntegrationTests {
 
     @Test
     void wrongPasswordDoesNotSignIn() {
-        WebSession browser = new WebSession(port);
+        WebSession browser = new WebSession(port, clock);
 
-        HttpResponse<String> login = browser.login(Demo.PHARMACIST, "not-the-password");
+        HttpResponse<String> login = browser.password(Demo.PHARMACIST, "not-the-password");
 
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/login?error"));
@@ -85,7 +89,7 @@ class OneLoginIntegrationTests {
 
     @Test
     void camundasOwnLoginFormCannotBypassPestlesLogin() {
-        WebSession browser = new WebSession(port);
+        WebSession browser = new WebSession(port, clock);
         browser.get("/camunda/app/tasklist/");
 
         HttpResponse<String> camundaLogin = browser.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
@@ -98,8 +102,8 @@ class OneLoginIntegrationTests {
 
     @Test
     void camundaLogoutEndsThePestleSessionToo() {
-        WebSession browser = new WebSession(port);
-        browser.login(Demo.PHARMACIST, Demo.PASSWORD);
+        WebSession browser = new WebSession(port, clock);
+        browser.signIn(Demo.PHARMACIST);
         browser.get("/camunda/app/tasklist/default/");
 
         browser.camundaApi("POST", "/camunda/api/admin/auth/user/default/logout", null);
@@ -138,9 +142,23 @@ class OneLoginIntegrationTests {
     }
 
     @Test
+    void processInstancesBelongToTheirClinicsTenantSoClinicUsersSeeOnlyTheirs() {
+        Api api = new Api(http);
+        JsonNode order = api.post(Demo.REYES, "/api/orders", org.pestle.support.Orders.order(Demo.NORTHSIDE,
+                Demo.PATIENT_NORTHSIDE, org.pestle.support.Orders.line(Demo.NALTREXONE))).json();
+        String businessKey = "processInstanceBusinessKey=" + order.get("orderNumber").asText();
+
+        JsonNode forOperator = api.get(Demo.OPERATOR, "/engine-rest/history/process-instance?" + businessKey).json();
+        assertThat(forOperator.findValuesAsText("tenantId")).containsExactly("northside");
+        JsonNode forLakesidePrescriber = api.get(Demo.OKAFOR, "/engine-rest/history/process-instance?" + businessKey)
+                .json();
+        assertThat(forLakesidePrescriber).isEmpty();
+    }
+
+    @Test
     void camundaAdminSearchesPestleUsersByNamePattern() throws Exception {
-        WebSession browser = new WebSession(port);
-        browser.login(Demo.ADMIN, Demo.PASSWORD);
+        WebSession browser = new WebSession(port, clock);
+        browser.signIn(Demo.ADMIN);
         browser.get("/camunda/app/admin/default/");
 
         JsonNode users = JSON.readTree(browser.camundaApi("GET",
@@ -154,7 +172,7 @@ class OneLoginIntegrationTests {
         jdbc.sql("update app_user set enabled = false where username = ?").param(Demo.TECHNICIAN).update();
         try {
             assertThat(new Api(http).get(Demo.TECHNICIAN, "/api/orders").status()).isEqualTo(401);
-            assertThat(new WebSession(port).login(Demo.TECHNICIAN, Demo.PASSWORD).headers().firstValue("Location"))
+            assertThat(new WebSession(port, clock).password(Demo.TECHNICIAN, Demo.PASSWORD).headers().firstValue("Location"))
                     .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
         } finally {
             jdbc.sql("update app_user set enabled = true where username = ?").param(Demo.TECHNICIAN).update();
@@ -167,8 +185,8 @@ class OneLoginIntegrationTests {
         jdbc.sql("update app_user set password_hash = ? where username = ?").params(bcrypt, Demo.PHARMACIST_2)
                 .update();
 
-        assertThat(new WebSession(port).login(Demo.PHARMACIST_2, Demo.PASSWORD).headers().firstValue("Location"))
-                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+        assertThat(new WebSession(port, clock).password(Demo.PHARMACIST_2, Demo.PASSWORD).headers()
+                .firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/mfa"));
 
         String hash = jdbc.sql("select password_hash from app_user where username = ?").param(Demo.PHARMACIST_2)
                 .query(String.class).single();
@@ -176,8 +194,8 @@ class OneLoginIntegrationTests {
     }
 
     private String appsOf(String user) throws Exception {
-        WebSession browser = new WebSession(port);
-        browser.login(user, Demo.PASSWORD);
+        WebSession browser = new WebSession(port, clock);
+        browser.signIn(user);
         browser.get("/camunda/app/welcome/default/");
         return JSON.readTree(browser.camundaApi("GET", "/camunda/api/admin/auth/user/default", null).body())
                 .get("authorizedApps").toString();

@@ -12,7 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Calls Pestle's HTTP API as a given user (or as nobody), the way a client would. */
+/** Calls Pestle's HTTP API as a given demo user (with their API token) or as nobody, the way a client would. */
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +42,10 @@ public final class Api {
             httpHeaders.setContentType(MediaType.APPLICATION_JSON);
         }
         headers.forEach(httpHeaders::add);
-        TestRestTemplate client = user == null ? http : http.withBasicAuth(user, Demo.PASSWORD);
+        if (user != null) {
+            httpHeaders.setBearerAuth(Demo.API_TOKENS.get(user));
+        }
+        TestRestTemplate client = http;
         String payload = body == null ? null : body instanceof String s ? s : write(body);
         ResponseEntity<String> response = client.exchange(path, method, new HttpEntity<>(payload, httpHeaders),
                 String.class);

@@ -1,5 +1,6 @@
 package org.pestle.support;
 
+import java.util.Map;
 import java.util.UUID;
 
 /** Identifiers of the demo data (db/demo/R__demo_data.sql) that tests use. */
@@ -35,6 +36,33 @@ public final class Demo {
     public static final String ADMIN = "admin";
     public static final String OPERATOR = "operator";
     public static final String CLINIC_ADMIN = "clinic.admin";
+    public static final String PRIVACY = "privacy";
+
+    /** TOTP secrets of the demo users (the README lists them). */
+    public static final Map<String, String> TOTP_SECRETS = Map.ofEntries(
+            Map.entry("privacy", "E7VIOXPDTMOJUYRNHKWDWSL4SPX3GE3C"),
+            Map.entry("pharmacist", "BFPP4ZM3SP3POJA222KDCT2LQDK6XLRC"),
+            Map.entry("pharmacist2", "EV7I5A7CFKMSLJNXEL72NIPTLYIBFHQB"),
+            Map.entry("technician", "IF7N2EZ3WZNFDDIXKQZEVCQI4GK7DOK5"),
+            Map.entry("admin", "U5Q75QVY24PA44ZUYYWY3EBPBHJEZUJG"),
+            Map.entry("operator", "7IJHLZDAXYQ6SIBZKLTAVYCVLXYEM2VM"),
+            Map.entry("dr.reyes", "FCRSSBGUXM7C37RA52ZHCRKGSL7OITEH"),
+            Map.entry("dr.okafor", "6RFNCIW75LJBD3ZYQLXX62OCEHNTMJLK"),
+            Map.entry("clinic.admin", "OIBHGWJCHBSAGQEXXQ5FAJEQGYTDVNVE"),
+            Map.entry("dr.hale", "6W3FALXXTC3RNI36YOJIW2GTNKBIRWPC"));
+
+    /** API tokens of the demo users (the README lists them). */
+    public static final Map<String, String> API_TOKENS = Map.ofEntries(
+            Map.entry("privacy", "pat_demo_privacy_bkASZ4Ne3UjqFvn5AOG63t2o"),
+            Map.entry("pharmacist", "pat_demo_pharmacist_QcpCZuiRn9gONxYP5Oia25Lz"),
+            Map.entry("pharmacist2", "pat_demo_pharmacist2_vUN33Lj3sxyNO0HKpV1igaxm"),
+            Map.entry("technician", "pat_demo_technician_61ueAv6ZzEmYlgJBkGsjyySW"),
+            Map.entry("admin", "pat_demo_admin_DroMOEP3Hv0yAEeajrdvj7OE"),
+            Map.entry("operator", "pat_demo_operator_gB2x8ME8S6mVVfyy1wNcFmgY"),
+            Map.entry("dr.reyes", "pat_demo_dr_reyes_vtRiyXh15eiOjKKZ7FyqQ9VO"),
+            Map.entry("dr.okafor", "pat_demo_dr_okafor_vsC7reYUVOCkWgyXveDfz0A0"),
+            Map.entry("clinic.admin", "pat_demo_clinic_admin_YaCtG1ZRuig4t2JIZmn6dWrQ"),
+            Map.entry("dr.hale", "pat_demo_dr_hale_EeVfdhoCgxmUKZ14sYKVemi4"));
 
     private Demo() {
     }

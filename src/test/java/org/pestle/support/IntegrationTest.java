@@ -15,7 +15,10 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // Every test signs in from this machine's address: the per-address sign-in limit is raised here
+        // (SignInThrottleIntegrationTests tries it from another address).
+        properties = "pestle.security.sign-in-attempts-per-address=1000")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface IntegrationTest {
 }

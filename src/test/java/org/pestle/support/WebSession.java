@@ -14,23 +14,42 @@ import java.util.regex.Pattern;
 /** A browser-like session (cookies kept, redirects not followed) against the running application. */
 public final class WebSession {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
+    private static final Pattern VALUE = Pattern.compile("value=\"([^\"]+)\"");
 
     private final String base;
+    private final MutableClock clock;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
-    public WebSession(int port) {
+    public WebSession(int port, MutableClock clock) {
         this.base = "http://localhost:" + port;
+        this.clock = clock;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    /** Logs in through the login form, as a person would. Returns the response to the form post. */
-    public HttpResponse<String> login(String username, String password) {
+    /** Signs a demo user in with both factors, as a person would: password, then the authenticator's code. */
+    public HttpResponse<String> signIn(String username) {
+        HttpResponse<String> password = password(username, Demo.PASSWORD);
+        if (!password.headers().firstValue("Location").orElse("").endsWith("/mfa")) {
+            throw new AssertionError("Password step of " + username + " did not lead to /mfa: " + password.statusCode()
+                    + " " + password.headers().firstValue("Location").orElse(""));
+        }
+        return code(Authenticator.nextCode(Demo.TOTP_SECRETS.get(username), clock));
+    }
+
+    /** The first step of signing in: the login form. Returns the response to the form post. */
+    public HttpResponse<String> password(String username, String password) {
         String csrf = csrfOf(get("/login").body());
         return postForm("/login", "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
                 + encode(csrf));
+    }
+
+    /** The second step: a code (or recovery code) on the verification page. */
+    public HttpResponse<String> code(String code) {
+        String csrf = csrfOf(get("/mfa").body());
+        return postForm("/mfa", "code=" + encode(code) + "&_csrf=" + encode(csrf));
     }
 
     /** A page load, as a browser asks for it (HTML first). */
@@ -60,11 +79,15 @@ public final class WebSession {
 
     /** The CSRF token of a Pestle page's form. */
     public static String csrfOf(String page) {
-        Matcher matcher = CSRF.matcher(page);
-        if (!matcher.find()) {
+        Matcher input = CSRF_INPUT.matcher(page);
+        if (!input.find()) {
             throw new AssertionError("No CSRF token on the page");
         }
-        return matcher.group(1);
+        Matcher value = VALUE.matcher(input.group());
+        if (!value.find()) {
+            throw new AssertionError("No CSRF token on the page");
+        }
+        return value.group(1);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -28,6 +28,7 @@ class CamundaAccess extends AbstractProcessEnginePlugin {
 
     static final String VERIFICATION_QUEUE = "Verification queue";
     static final String MY_TASKS = "My tasks";
+    static final String PRIVACY_REVIEWS = "Privacy reviews";
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
@@ -36,7 +37,7 @@ class CamundaAccess extends AbstractProcessEnginePlugin {
         for (Resources resource : Resources.values()) {
             grant(authorizations, IdentityDirectory.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
         }
-        for (Role role : new Role[] {Role.PHARMACIST, Role.PHARMACY_TECHNICIAN, Role.PRESCRIBER}) {
+        for (Role role : new Role[] {Role.PHARMACIST, Role.PHARMACY_TECHNICIAN, Role.PRESCRIBER, Role.PRIVACY_OFFICER}) {
             grant(authorizations, role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(authorizations, role, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
         }
@@ -59,9 +60,13 @@ class CamundaAccess extends AbstractProcessEnginePlugin {
         Filter mine = filter(filters, MY_TASKS, -5, "Tasks assigned to me",
                 engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}")
                         .orderByTaskCreateTime().asc());
-        for (Role role : new Role[] {Role.PHARMACIST, Role.PHARMACY_TECHNICIAN, Role.PRESCRIBER}) {
+        for (Role role : new Role[] {Role.PHARMACIST, Role.PHARMACY_TECHNICIAN, Role.PRESCRIBER, Role.PRIVACY_OFFICER}) {
             grant(authorizations, role, Resources.FILTER, mine.getId(), Permissions.READ);
         }
+        Filter reviews = filter(filters, PRIVACY_REVIEWS, -8, "Break-glass access waiting for a privacy review",
+                engine.getTaskService().createTaskQuery().taskCandidateGroup(Role.PRIVACY_OFFICER.groupId())
+                        .includeAssignedTasks().orderByTaskCreateTime().asc());
+        grant(authorizations, Role.PRIVACY_OFFICER, Resources.FILTER, reviews.getId(), Permissions.READ);
     }
 
     private static Filter filter(FilterService filters, String name, int priority, String description,

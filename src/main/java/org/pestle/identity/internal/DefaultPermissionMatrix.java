@@ -21,25 +21,19 @@ import static org.pestle.identity.DataElement.PAYMENT_DETAILS;
 import static org.pestle.identity.DataElement.PRESCRIBER_DEA;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.pestle.identity.Action;
-import org.pestle.identity.Actor;
 import org.pestle.identity.DataElement;
-import org.pestle.identity.Permissions;
 import org.pestle.identity.Role;
-import org.pestle.platform.ApiProblem;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 
 /**
  * The shipped defaults of the permission matrix, from the design brief's table of roles. Operators
- * see identifiers only; pharmacy admins manage users, rules and audit but approve nothing.
+ * see identifiers only; pharmacy admins manage users, rules and audit but approve nothing. The
+ * matrix in force is {@link PermissionMatrix}, filled from these on first start.
  */
-@Component
-class DefaultPermissionMatrix implements Permissions {
+final class DefaultPermissionMatrix {
 
     static final Map<Role, Set<DataElement>> READ = Map.of(
             Role.PHARMACIST, EnumSet.allOf(DataElement.class),
@@ -65,21 +59,6 @@ class DefaultPermissionMatrix implements Permissions {
             Role.CLINIC_STAFF, EnumSet.of(VIEW_PATIENTS, EDIT_PATIENTS),
             Role.CLINIC_ADMIN, EnumSet.of(VIEW_PATIENTS, EDIT_PATIENTS, EXPORT, MANAGE_USERS));
 
-    @Override
-    public boolean canRead(Actor actor, DataElement element) {
-        return actor.roles().stream().anyMatch(role -> READ.getOrDefault(role, Set.of()).contains(element));
-    }
-
-    @Override
-    public boolean canDo(Actor actor, Action action) {
-        return actor.roles().stream().anyMatch(role -> DO.getOrDefault(role, Set.of()).contains(action));
-    }
-
-    @Override
-    public void require(Actor actor, Action action) {
-        if (!canDo(actor, action)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    "Your role does not allow this action", List.of());
-        }
+    private DefaultPermissionMatrix() {
     }
 }

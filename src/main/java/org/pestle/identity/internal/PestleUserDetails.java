@@ -1,7 +1,6 @@
 package org.pestle.identity.internal;
 
 import java.util.Collection;
-import java.util.List;
 
 import org.pestle.identity.Actor;
 import org.pestle.identity.Role;
@@ -15,11 +14,17 @@ public final class PestleUserDetails implements UserDetails, CredentialsContaine
 
     private final Actor actor;
     private final boolean enabled;
+    private final boolean locked;
+    private final boolean mfaEnrolled;
+    private final long securityStamp;
     private String passwordHash;
 
-    PestleUserDetails(UserAccount account) {
+    PestleUserDetails(UserAccount account, boolean locked) {
         this.actor = account.actor();
         this.enabled = account.enabled();
+        this.locked = locked;
+        this.mfaEnrolled = account.mfaEnrolled();
+        this.securityStamp = account.securityStamp();
         this.passwordHash = account.passwordHash();
     }
 
@@ -27,11 +32,17 @@ public final class PestleUserDetails implements UserDetails, CredentialsContaine
         return actor;
     }
 
+    boolean mfaEnrolled() {
+        return mfaEnrolled;
+    }
+
+    long securityStamp() {
+        return securityStamp;
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        List<SimpleGrantedAuthority> authorities = actor.roles().stream().map(Role::authority)
-                .map(SimpleGrantedAuthority::new).toList();
-        return authorities;
+        return actor.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList();
     }
 
     @Override
@@ -47,6 +58,11 @@ public final class PestleUserDetails implements UserDetails, CredentialsContaine
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

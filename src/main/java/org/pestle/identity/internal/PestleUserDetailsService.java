@@ -1,5 +1,7 @@
 package org.pestle.identity.internal;
 
+import java.time.Clock;
+
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -11,15 +13,21 @@ import org.springframework.stereotype.Service;
 class PestleUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final UserAccounts accounts;
+    private final Clock clock;
 
-    PestleUserDetailsService(UserAccounts accounts) {
+    PestleUserDetailsService(UserAccounts accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return accounts.findByUsername(username).map(PestleUserDetails::new)
+        return accounts.findByUsername(username).map(this::details)
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+    }
+
+    PestleUserDetails details(UserAccount account) {
+        return new PestleUserDetails(account, account.lockedAt(clock.instant()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.pestle.identity.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,12 +22,16 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -38,10 +43,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * loads groups and tenants from Pestle's user store through {@link PestleIdentityProvider}.
  *
  * <ul>
- * <li>{@code /api/**} and {@code /engine-rest/**}: credentials on every request, no session and so
- * no cross-site request forgery through a browser's cookies; errors as problem+json.</li>
- * <li>Everything else (Pestle pages, Camunda webapps): form login with a session. Camunda's own
- * login endpoint is closed; its logout button ends the Pestle session too.</li>
+ * <li>{@code /api/**} and {@code /engine-rest/**}: a personal API token on every request (created
+ * after a sign-in with both factors, so no bare password reaches the API), no session and so no
+ * cross-site request forgery through a browser's cookies; errors as problem+json.</li>
+ * <li>Everything else (Pestle pages, Camunda webapps): password, then a TOTP code (enrollment on
+ * first sign-in), then a session with idle and absolute limits that ends when the user's access
+ * changes. Camunda's own login endpoint is closed; its logout button ends the Pestle session too.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -78,15 +85,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, ApiTokens tokens, UserAccounts accounts,
+            PestleUserDetailsService users) throws Exception {
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                "Authentication required", "Send valid credentials with the request")))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                "Your role does not allow this request")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(SignInFlow.SIGNED_IN))
+                .addFilterBefore(new ApiTokenAuthentication(tokens, accounts, users),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problem(json, response,
+                                HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                                "Send a valid API token: Authorization: Bearer <token>"))
+                        .accessDeniedHandler((request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
+                                "forbidden", "Forbidden", "Your role does not allow this request")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(
@@ -96,22 +106,38 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SignInFlow signIn, UserAccounts accounts,
+            SecuritySettings settings, Clock clock) throws Exception {
         RequestMatcher camundaLogin = PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*");
         RequestMatcher logout = new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"),
                 PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"));
+        RequestMatcher camundaApi = PATHS.matcher("/camunda/api/**");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"),
                                 PATHS.matcher("/actuator/health"), PATHS.matcher("/css/**")).permitAll()
                         .requestMatchers(camundaLogin).denyAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
+                        .requestMatchers(PATHS.matcher("/mfa"), PATHS.matcher("/mfa/enroll"))
+                        .hasAuthority(MfaPendingAuthentication.AUTHORITY)
+                        .anyRequest().hasAuthority(SignInFlow.SIGNED_IN))
+                .formLogin(form -> form.successHandler(signIn).permitAll())
                 .logout(out -> out.logoutRequestMatcher(logout).logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new SignInThrottle(settings), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SessionGuard(accounts, settings, clock), AuthorizationFilter.class)
                 // The Camunda webapps protect their API with their own CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher("/camunda/**")))
-                // The webapps' JavaScript wants a 401, not a redirect to the login page.
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PATHS.matcher("/camunda/api/**")));
+                .exceptionHandling(errors -> errors
+                        // The webapps' JavaScript wants a 401, not a redirect to the login page.
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                camundaApi)
+                        // Half signed in (password only): the second factor comes first.
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (SecurityContextHolder.getContext().getAuthentication()
+                                    instanceof MfaPendingAuthentication && !camundaApi.matches(request)) {
+                                response.sendRedirect(request.getContextPath() + "/mfa");
+                            } else {
+                                response.sendError(camundaApi.matches(request) ? 401 : 403);
+                            }
+                        }));
         return http.build();
     }
 
@@ -146,7 +172,7 @@ class SecurityConfiguration {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Pestle\"");
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"Pestle\"");
         }
         json.writeValue(response.getOutputStream(), body);
     }

@@ -10,7 +10,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
+import org.pestle.identity.Permissions;
 import org.pestle.identity.CurrentActor;
 import org.pestle.ordering.CancellationReason;
 import org.pestle.ordering.OrderStatus;
@@ -32,14 +34,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 class OrderController {
 
+    private static final java.util.List<Action> READERS = java.util.List.of(Action.ORDER, Action.APPROVE,
+            Action.VIEW_PATIENTS, Action.CANCEL_ORDER, Action.REFUND);
+
     private final OrderSubmissions submissions;
     private final OrderQueries queries;
     private final OrderCancellations cancellations;
+    private final Permissions permissions;
 
-    OrderController(OrderSubmissions submissions, OrderQueries queries, OrderCancellations cancellations) {
+    OrderController(OrderSubmissions submissions, OrderQueries queries, OrderCancellations cancellations,
+            Permissions permissions) {
         this.submissions = submissions;
         this.queries = queries;
         this.cancellations = cancellations;
+        this.permissions = permissions;
     }
 
     /**
@@ -68,7 +76,8 @@ class OrderController {
 
     @GetMapping("/{id}")
     OrderView get(@PathVariable String id) {
-        return parse(id).flatMap(orderId -> queries.find(CurrentActor.require(), orderId))
+        Actor actor = readerOfOrders();
+        return parse(id).flatMap(orderId -> queries.find(actor, orderId))
                 .orElseThrow(() -> ApiProblem.notFound("Order " + id));
     }
 
@@ -92,7 +101,20 @@ class OrderController {
     OrderQueries.OrderPage list(@RequestParam Optional<OrderStatus> status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return queries.list(CurrentActor.require(), status, page, size);
+        return queries.list(readerOfOrders(), status, page, size);
+    }
+
+    /**
+     * Orders are read by those who order, verify, care for patients, cancel or refund; operators work
+     * from identifiers in Cockpit.
+     */
+    private Actor readerOfOrders() {
+        Actor actor = CurrentActor.require();
+        if (READERS.stream().noneMatch(action -> permissions.canDo(actor, action))) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "Your role does not read orders", java.util.List.of());
+        }
+        return actor;
     }
 
     private static Optional<UUID> parse(String id) {

@@ -1,5 +1,7 @@
 package org.pestle.ordering.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.UUID;
 import org.pestle.catalog.Catalog;
 import org.pestle.catalog.Compound;
 import org.pestle.identity.Actor;
+import org.pestle.identity.DataElement;
+import org.pestle.identity.Permissions;
 import org.pestle.ordering.OrderStatus;
 import org.pestle.ordering.OrderView;
 import org.pestle.ordering.Orders;
@@ -24,17 +28,21 @@ class OrderQueries implements Orders {
 
     private final OrderRepository orders;
     private final Catalog catalog;
+    private final Permissions permissions;
     private final JdbcClient jdbc;
 
-    OrderQueries(OrderRepository orders, Catalog catalog, JdbcClient jdbc) {
+    OrderQueries(OrderRepository orders, Catalog catalog, Permissions permissions, JdbcClient jdbc) {
         this.orders = orders;
         this.catalog = catalog;
+        this.permissions = permissions;
         this.jdbc = jdbc;
     }
 
     @Override
     public Optional<OrderView> find(Actor actor, UUID orderId) {
-        return orders.findById(orderId).filter(o -> actor.canAccessClinic(o.clinicId())).map(this::view);
+        boolean prices = permissions.canRead(actor, DataElement.ORDER_PRICE);
+        return orders.findById(orderId).filter(o -> actor.canAccessClinic(o.clinicId()))
+                .map(order -> view(order, prices));
     }
 
     @Override
@@ -66,15 +74,19 @@ class OrderQueries implements Orders {
         return new OrderPage(items, page, size, total, (total + size - 1) / size);
     }
 
-    private OrderView view(PharmacyOrder order) {
+    private OrderView view(PharmacyOrder order, boolean prices) {
         List<OrderView.Line> lines = new ArrayList<>();
         List<OrderLine> orderLines = order.lines();
+        long total = 0;
         for (int i = 0; i < orderLines.size(); i++) {
             OrderLine line = orderLines.get(i);
             Compound compound = catalog.find(line.compoundId()).orElseThrow();
+            long price = line.quantity().multiply(BigDecimal.valueOf(compound.priceCents()))
+                    .setScale(0, RoundingMode.HALF_UP).longValueExact();
+            total += price;
             lines.add(new OrderView.Line(i + 1, compound.id(), compound.code(), compound.name(), line.quantity(),
                     compound.unit(), line.daysSupply(), line.sig(), line.refillsAuthorized(), line.status(),
-                    line.eligibilityReason()));
+                    line.eligibilityReason(), prices ? price : null));
         }
         List<OrderView.Review> reviews = jdbc.sql("""
                 select action, code, actor, acted_at from order_review where order_id = ? order by acted_at, id""")
@@ -84,7 +96,7 @@ class OrderQueries implements Orders {
                 .list();
         return new OrderView(order.id(), order.orderNumber(), order.clinicId(), order.patientId(),
                 order.prescriberId(), order.status(), order.statusReason(), order.eligibility(), order.submittedBy(),
-                order.createdAt(), order.updatedAt(), lines, reviews);
+                order.createdAt(), order.updatedAt(), prices ? total : null, lines, reviews);
     }
 
     private static OrderSummary summary(ResultSet rs, int row) throws SQLException {

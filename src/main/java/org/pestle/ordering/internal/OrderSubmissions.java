@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.pestle.catalog.Catalog;
 import org.pestle.catalog.Compound;
 import org.pestle.identity.Actor;
-import org.pestle.identity.Role;
+import org.pestle.identity.Action;
+import org.pestle.identity.Permissions;
 import org.pestle.patients.Patients;
 import org.pestle.platform.ApiProblem;
 import org.pestle.platform.ApiProblem.FieldError;
@@ -49,16 +50,18 @@ class OrderSubmissions {
     private final Prescribers prescribers;
     private final Patients patients;
     private final Catalog catalog;
+    private final Permissions permissions;
     private final JdbcClient jdbc;
 
     OrderSubmissions(OrderRepository orders, OrderProcess process, Clinics clinics, Prescribers prescribers,
-            Patients patients, Catalog catalog, JdbcClient jdbc) {
+            Patients patients, Catalog catalog, Permissions permissions, JdbcClient jdbc) {
         this.orders = orders;
         this.process = process;
         this.clinics = clinics;
         this.prescribers = prescribers;
         this.patients = patients;
         this.catalog = catalog;
+        this.permissions = permissions;
         this.jdbc = jdbc;
     }
 
@@ -106,10 +109,7 @@ class OrderSubmissions {
     }
 
     private Prescriber requirePrescriber(Actor actor) {
-        if (!actor.has(Role.PRESCRIBER)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    "Only a prescriber can submit an order", List.of());
-        }
+        permissions.require(actor, Action.ORDER);
         return prescribers.findByUserId(actor.userId()).orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN,
                 "forbidden", "Forbidden", "Your account has no prescriber profile (NPI)", List.of()));
     }

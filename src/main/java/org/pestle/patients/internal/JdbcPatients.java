@@ -7,8 +7,10 @@ import org.pestle.patients.PatientSummary;
 import org.pestle.patients.Patients;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
+@Transactional(readOnly = true)
 class JdbcPatients implements Patients {
 
     private final JdbcClient jdbc;

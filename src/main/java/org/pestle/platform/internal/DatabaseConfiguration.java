@@ -1,5 +1,7 @@
 package org.pestle.platform.internal;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -7,11 +9,13 @@ import org.pestle.platform.DatabaseBootstrap;
 import org.pestle.platform.DatabaseBootstrap.Credentials;
 import org.pestle.platform.DatabaseProperties;
 import org.pestle.platform.DatabaseServer;
+import org.pestle.platform.ScopeResolver;
 import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.StringUtils;
 
 /**
@@ -61,6 +65,12 @@ class DatabaseConfiguration {
         pool.setPassword(server.appPassword());
         pool.setMaximumPoolSize(properties.poolSize());
         return pool;
+    }
+
+    /** The one transaction manager, for Pestle's code and Camunda's engine alike; it sets the data scope. */
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource, List<ScopeResolver> resolvers) {
+        return new ScopedTransactionManager(dataSource, resolvers);
     }
 
     @Bean

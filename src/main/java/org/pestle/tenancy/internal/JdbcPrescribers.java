@@ -9,6 +9,7 @@ import org.pestle.tenancy.Prescriber;
 import org.pestle.tenancy.Prescribers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class JdbcPrescribers implements Prescribers {
@@ -33,6 +34,16 @@ class JdbcPrescribers implements Prescribers {
     public Optional<Prescriber> find(UUID prescriberId) {
         return jdbc.sql(PRESCRIBER + " where p.id = ?").param(prescriberId).query(JdbcPrescribers::prescriber)
                 .optional();
+    }
+
+    @Override
+    @Transactional
+    public Prescriber register(UUID userId, UUID organizationId, String npi, Optional<String> deaNumber) {
+        jdbc.sql("""
+                insert into prescriber (id, user_id, organization_id, npi, dea_number) values (?, ?, ?, ?, ?)
+                on conflict (user_id) do update set npi = excluded.npi, dea_number = excluded.dea_number""")
+                .params(UUID.randomUUID(), userId, organizationId, npi, deaNumber.orElse(null)).update();
+        return findByUserId(userId).orElseThrow();
     }
 
     private static Prescriber prescriber(ResultSet rs, int row) throws SQLException {

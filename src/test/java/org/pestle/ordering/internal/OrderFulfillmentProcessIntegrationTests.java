@@ -30,6 +30,7 @@ import org.pestle.ordering.LineStatus;
 import org.pestle.ordering.OrderStatus;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
+import org.pestle.support.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -56,6 +57,9 @@ class OrderFulfillmentProcessIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Transactions transactions;
+
     IdentityService identity;
 
     @BeforeEach
@@ -67,6 +71,7 @@ class OrderFulfillmentProcessIntegrationTests {
     @AfterEach
     void signOut() {
         identity.clearAuthentication();
+        transactions.signOut();
         BpmnAwareTests.reset();
     }
 
@@ -225,8 +230,14 @@ class OrderFulfillmentProcessIntegrationTests {
     private ProcessInstance submit(UUID compoundId, int refills) {
         NewOrder request = new NewOrder(Demo.NORTHSIDE, Demo.PATIENT_NORTHSIDE, List.of(new NewOrder.Line(
                 compoundId, new BigDecimal("10"), 30, "Use as directed", refills)));
-        UUID orderId = submissions.submit(REYES, request, Optional.empty()).orderId();
-        long number = orders.findById(orderId).orElseThrow().orderNumber();
+        transactions.signIn(Demo.REYES);
+        UUID orderId;
+        try {
+            orderId = submissions.submit(REYES, request, Optional.empty()).orderId();
+        } finally {
+            transactions.signOut();
+        }
+        long number = transactions.asSystem(() -> orders.findById(orderId).orElseThrow().orderNumber());
         return engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(String.valueOf(number)).singleResult();
     }
@@ -237,23 +248,32 @@ class OrderFulfillmentProcessIntegrationTests {
     }
 
     private PharmacyOrder order(ProcessInstance process) {
-        return orders.findById(UUID.fromString((String) engine.getHistoryService()
-                .createHistoricVariableInstanceQuery().processInstanceId(process.getId()).variableName("orderId")
-                .singleResult().getValue())).orElseThrow();
+        UUID orderId = UUID.fromString((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(process.getId()).variableName("orderId").singleResult().getValue());
+        return transactions.asSystem(() -> orders.findById(orderId).orElseThrow());
     }
 
     private List<String> reviews(ProcessInstance process) {
-        return jdbc.sql("select action, code, actor from order_review where order_id = ? order by id")
-                .param(order(process).id())
-                .query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3)).list();
+        UUID orderId = order(process).id();
+        return transactions.asSystem(() -> jdbc.sql("select action, code, actor from order_review where order_id = ? order by id")
+                .param(orderId)
+                .query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3)).list());
     }
 
+    /**
+     * Acts as a signed-in user does through Tasklist: Spring Security's user, and Camunda's
+     * authentication with the group given and the user's clinic tenants.
+     */
     private void as(String user, String group, Runnable action) {
-        identity.setAuthentication(user, List.of(group));
+        transactions.signIn(user);
+        List<String> tenants = identity.createTenantQuery().userMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
+        identity.setAuthentication(user, List.of(group), tenants);
         try {
             action.run();
         } finally {
             identity.clearAuthentication();
+            transactions.signOut();
         }
     }
 }

@@ -1,0 +1,44 @@
+package org.pestle.identity.internal;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.pestle.identity.Role;
+import org.springframework.stereotype.Component;
+
+/** Task_ReviewElevatedAccess, on complete: a privacy officer's coded finding, checked again on the server. */
+@Component("elevatedAccessReviewListener")
+class ElevatedAccessReviewListener implements TaskListener {
+
+    private static final Set<String> OUTCOMES = Set.of("APPROPRIATE", "INAPPROPRIATE");
+    private static final Set<String> FOLLOW_UPS = Set.of("NONE", "RETRAIN_USER", "REVOKE_ACCESS", "REPORT_INCIDENT");
+
+    private final ElevatedAccessGrants grants;
+
+    ElevatedAccessReviewListener(ElevatedAccessGrants grants) {
+        this.grants = grants;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Authentication reviewer = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (reviewer == null || reviewer.getGroupIds() == null
+                || !reviewer.getGroupIds().contains(Role.PRIVACY_OFFICER.groupId())) {
+            throw new BadUserRequestException("Only a privacy officer can review elevated access");
+        }
+        Object outcome = task.getVariable("reviewOutcome");
+        Object followUp = task.getVariable("reviewFollowUp");
+        if (!OUTCOMES.contains(outcome) || !FOLLOW_UPS.contains(followUp)) {
+            throw new BadUserRequestException("Choose a finding and a follow-up from the lists");
+        }
+        if (reviewer.getUserId().equals(task.getVariable("requester"))) {
+            throw new BadUserRequestException("Nobody reviews their own elevated access");
+        }
+        grants.review(UUID.fromString((String) task.getVariable(ElevatedAccessProcess.GRANT_ID)), (String) outcome,
+                reviewer.getUserId());
+    }
+}
