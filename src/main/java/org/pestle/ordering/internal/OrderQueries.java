@@ -47,7 +47,7 @@ class OrderQueries implements Orders {
 
     @Override
     public Optional<OrderView> findForSystem(UUID orderId) {
-        return orders.findById(orderId).map(this::view);
+        return orders.findById(orderId).map(order -> view(order, true));
     }
 
     /** One page of order summaries, newest first. */

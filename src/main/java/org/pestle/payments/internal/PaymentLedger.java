@@ -34,8 +34,14 @@ class PaymentLedger {
 
     /** The payment, locked for this transaction. */
     Payment lock(UUID paymentId) {
-        return jdbc.sql(PAYMENT + " where id = ? for update").param(paymentId).query(PaymentLedger::payment)
+        return jdbc.sql(PAYMENT + " where id = ? for no key update").param(paymentId).query(PaymentLedger::payment)
                 .optional().orElseThrow(() -> new IllegalStateException("Payment " + paymentId + " does not exist"));
+    }
+
+    /** The payment, locked for this transaction; empty while another transaction holds it. */
+    Optional<Payment> lockIfFree(UUID paymentId) {
+        return jdbc.sql(PAYMENT + " where id = ? for no key update skip locked").param(paymentId)
+                .query(PaymentLedger::payment).optional();
     }
 
     Optional<Payment> forOrder(UUID orderId) {

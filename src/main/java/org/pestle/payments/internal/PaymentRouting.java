@@ -29,18 +29,16 @@ class PaymentRouting {
     private final TextMessages texts;
     private final PaymentLedger ledger;
     private final PaymentRoutingRules rules;
-    private final OrderTotals totals;
     private final DataScope dataScope;
 
     PaymentRouting(Orders orders, Clinics clinics, Patients patients, TextMessages texts, PaymentLedger ledger,
-            PaymentRoutingRules rules, OrderTotals totals, DataScope dataScope) {
+            PaymentRoutingRules rules, DataScope dataScope) {
         this.orders = orders;
         this.clinics = clinics;
         this.patients = patients;
         this.texts = texts;
         this.ledger = ledger;
         this.rules = rules;
-        this.totals = totals;
         this.dataScope = dataScope;
     }
 
@@ -50,7 +48,7 @@ class PaymentRouting {
         OrderView order = orders.findForSystem(orderId).orElseThrow(() -> new IllegalStateException(
                 "Order " + orderId + " does not exist"));
         Clinic clinic = clinics.find(order.clinicId()).orElseThrow();
-        long total = totals.totalCents(order);
+        long total = order.totalCents();
         Outcome outcome = rules.evaluate(new PaymentRoutingRules.Inputs(clinic.patientSelfPayEnabled(),
                 clinic.clinicPayAutomation().name(), ledger.cardOnFile(clinic.id()).isPresent(), total,
                 patients.smsNumber(order.patientId()).isPresent(), !texts.mayText(order.patientId())));

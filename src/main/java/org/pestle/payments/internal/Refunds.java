@@ -95,7 +95,7 @@ class Refunds {
     @Transactional
     void refund(UUID paymentId) {
         dataScope.enterSystem("system:refunds");
-        Payment payment = jdbc.sql("select id from payment where id = ? and status = 'REFUND_PENDING' for update skip locked")
+        Payment payment = jdbc.sql("select id from payment where id = ? and status = 'REFUND_PENDING' for no key update skip locked")
                 .param(paymentId).query(UUID.class).optional().map(ledger::lock).orElse(null);
         if (payment == null) {
             return;

@@ -12,6 +12,7 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import org.pestle.payments.internal.Payment.Status;
+import org.pestle.payments.internal.PaymentRoutingRules.Route;
 import org.pestle.platform.DataScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,8 +93,8 @@ class StripeEvents {
     int applyPending() {
         dataScope.enterSystem("system:stripe-webhook");
         List<String> ids = jdbc.sql("""
-                select id from stripe_event where status = 'PENDING' order by created_at, received_at limit 50
-                for update skip locked""").query(String.class).list();
+                select id from stripe_event where status = 'PENDING' and payment_id is not null
+                order by created_at, received_at limit 50 for update skip locked""").query(String.class).list();
         int applied = 0;
         for (String id : ids) {
             String type = jdbc.sql("select type from stripe_event where id = ?").param(id).query(String.class).single();
@@ -109,9 +110,16 @@ class StripeEvents {
     private boolean apply(String eventId, String type, JsonObject object) {
         Optional<Payment> found = paymentOf(object);
         if (found.isEmpty()) {
+            // Payments exist before Stripe hears of them: an event naming none is not Pestle's.
+            return done(eventId, "IGNORED", "UNKNOWN_PAYMENT");
+        }
+        Optional<Payment> free = ledger.lockIfFree(found.get().id());
+        if (free.isEmpty()) {
+            // The payment's process is at work (e.g. still creating the Checkout Session): kept, and
+            // applied once the process waits, instead of holding Stripe's request.
             return keep(eventId, object);
         }
-        Payment payment = ledger.lock(found.get().id());
+        Payment payment = free.get();
         String sessionId = type.startsWith("checkout.session.") ? string(object, "id") : null;
         boolean currentSession = sessionId == null || sessionId.equals(payment.checkoutSessionId());
         switch (type) {
@@ -129,6 +137,9 @@ class StripeEvents {
                 if (payment.status() != Status.OPEN) {
                     return done(eventId, "IGNORED", "PAYMENT_" + payment.status());
                 }
+                if (payment.route() != Route.SELF_PAY) {
+                    return done(eventId, "IGNORED", "NOT_SELF_PAY");
+                }
                 if (!process.deliver(payment, PaymentProcess.MSG_SUCCEEDED)) {
                     return keep(eventId, object);
                 }
@@ -136,9 +147,9 @@ class StripeEvents {
                 return done(eventId, "APPLIED", "CAPTURED");
             }
             case "checkout.session.async_payment_failed" -> {
-                if (payment.status() != Status.OPEN || !currentSession) {
+                if (payment.status() != Status.OPEN || !currentSession || payment.route() != Route.SELF_PAY) {
                     return done(eventId, "IGNORED", payment.status() != Status.OPEN ? "PAYMENT_" + payment.status()
-                            : "NOT_CURRENT_SESSION");
+                            : !currentSession ? "NOT_CURRENT_SESSION" : "NOT_SELF_PAY");
                 }
                 if (!process.deliver(payment, PaymentProcess.MSG_FAILED)) {
                     return keep(eventId, object);

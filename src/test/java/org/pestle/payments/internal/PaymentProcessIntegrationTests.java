@@ -37,6 +37,8 @@ import org.pestle.support.IntegrationTest;
 import org.pestle.support.Orders;
 import org.pestle.support.ProviderStandIns;
 import org.pestle.support.TestDatabase;
+import org.pestle.support.MutableClock;
+import org.pestle.support.Transactions;
 import org.pestle.support.WebSession;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +72,12 @@ class PaymentProcessIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Transactions transactions;
+
+    @Autowired
+    MutableClock clock;
+
     Api api;
     WireMockServer stripeAndTwilio;
 
@@ -78,8 +86,8 @@ class PaymentProcessIntegrationTests {
         api = new Api(http);
         stripeAndTwilio = ProviderStandIns.server();
         ProviderStandIns.reset();
-        jdbc.sql("delete from sms_consent").update();
-        jdbc.sql("delete from sms_number_opt_out").update();
+        transactions.asSystem(() -> jdbc.sql("delete from sms_consent").update()
+                + jdbc.sql("delete from sms_number_opt_out").update());
     }
 
     @AfterEach
@@ -99,7 +107,7 @@ class PaymentProcessIntegrationTests {
         assertThat(text).startsWith("Mortar & Pestle Compounding Pharmacy: your order is ready for payment.")
                 .doesNotContain("Wilson").doesNotContain("Naltrexone");
         String link = text.substring(text.indexOf(ProviderStandIns.PUBLIC_BASE_URL) + ProviderStandIns.PUBLIC_BASE_URL.length());
-        var redirect = new WebSession(port).get(link.split("\\s")[0]);
+        var redirect = new WebSession(port, clock).get(link.split("\\s")[0]);
         assertThat(redirect.statusCode()).isEqualTo(303);
         assertThat(redirect.headers().firstValue("Location")).contains(payment.checkoutUrl());
 
@@ -131,7 +139,7 @@ class PaymentProcessIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(textsContaining("did not go through")).isNotEmpty());
 
-        String newSession = new WebSession(port).get("/pay/" + token(afterFailure)).headers().firstValue("Location")
+        String newSession = new WebSession(port, clock).get("/pay/" + token(afterFailure)).headers().firstValue("Location")
                 .orElseThrow();
         assertThat(newSession).contains("checkout-2");
         Payment second = payment(order);
@@ -151,8 +159,7 @@ class PaymentProcessIntegrationTests {
         assertThat(webhook(event)).isEqualTo(200);
 
         awaitOrderStatus(order, "PAID");
-        assertThat(jdbc.sql("select count(*) from stripe_event where payment_id = ?").param(payment.id())
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(eventsOf(payment)).isEqualTo(1);
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .activityId("Task_RecordSelfPayment").processInstanceId(payment.processInstanceId()).count())
                 .isEqualTo(1);
@@ -169,30 +176,47 @@ class PaymentProcessIntegrationTests {
 
         awaitOrderStatus(order, "PAID");
         assertThat(payment(order).status()).isEqualTo(Payment.Status.CAPTURED);
-        assertThat(jdbc.sql("select status || ':' || outcome from stripe_event where payment_id = ? order by received_at")
-                .param(payment.id()).query(String.class).list()).containsExactly("APPLIED:CAPTURED",
+        assertThat(transactions.asSystem(() -> jdbc.sql(
+                "select status || ':' || outcome from stripe_event where payment_id = ? order by received_at")
+                .param(payment.id()).query(String.class).list())).containsExactly("APPLIED:CAPTURED",
                         "IGNORED:PAYMENT_CAPTURED");
     }
 
     @Test
     void aSuccessThatArrivesBeforeTheProcessWaitsIsKeptAndAppliedWhenItWaits() {
+        // Stripe is slow to answer the Checkout Session call: the process is still in Task_OpenCheckout
+        // (holding its payment) when the webhook for that session comes in.
         stripeAndTwilio.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).atPriority(1).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json").withFixedDelay(4000)
+                .withStatus(200).withHeader("Content-Type", "application/json").withFixedDelay(6000)
                 .withBody("""
                         {"id": "cs_test_early", "object": "checkout.session", "status": "open",
                          "url": "https://checkout.stripe.test/c/pay/cs_test_early", "expires_at": %d}"""
                         .formatted(Instant.now().plusSeconds(3600).getEpochSecond()))));
         Approved order = approveNorthsideOrder();
-        Payment routed = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select id from payment where order_id = ?")
-                .param(order.id()).query(UUID.class).optional().map(id -> payment(order)).orElse(null), p -> p != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stripeAndTwilio.findAll(
+                postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))).size() == 1);
+        Payment routed = payment(order);
+        assertThat(engine.getRuntimeService().createEventSubscriptionQuery()
+                .processInstanceId(routed.processInstanceId()).count()).as("the process does not wait yet").isZero();
 
         assertThat(webhook(event("checkout.session.completed", "cs_test_early", routed, "pi_early", "paid")))
                 .isEqualTo(200);
-        assertThat(jdbc.sql("select status from stripe_event where object_id = 'cs_test_early'").query(String.class)
-                .single()).isEqualTo("PENDING");
+        assertThat(earlyEvent()).isEqualTo("PENDING:");
+        assertThat(payment(order).status()).isEqualTo(Payment.Status.OPEN);
 
         awaitOrderStatus(order, "PAID");
+        assertThat(earlyEvent()).isEqualTo("APPLIED:CAPTURED");
+        assertThat(payment(order).checkoutSessionId()).isEqualTo("cs_test_early");
         assertThat(payment(order).paymentIntentId()).isEqualTo("pi_early");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(routed.processInstanceId()).activityId("Event_PaymentSucceeded").finished().count())
+                .isEqualTo(1);
+    }
+
+    private String earlyEvent() {
+        return transactions.asSystem(() -> jdbc.sql(
+                "select status || ':' || coalesce(outcome, '') from stripe_event where object_id = 'cs_test_early'")
+                .query(String.class).single());
     }
 
     @Test
@@ -207,8 +231,7 @@ class PaymentProcessIntegrationTests {
                 ProviderStandIns.stripeSignature(event, ProviderStandIns.STRIPE_WEBHOOK_SECRET, now))).isEqualTo(400);
         assertThat(postWebhook(event, null)).isEqualTo(400);
 
-        assertThat(jdbc.sql("select count(*) from stripe_event where payment_id = ?").param(payment.id())
-                .query(Integer.class).single()).isZero();
+        assertThat(eventsOf(payment)).isZero();
         assertThat(payment(order).status()).isEqualTo(Payment.Status.OPEN);
     }
 
@@ -240,12 +263,12 @@ class PaymentProcessIntegrationTests {
                 Duration.ofDays(7));
 
         execute(timer(payment, "Event_ReminderDue"));
-        assertThat(jdbc.sql("select count(*) from text_message where purpose = 'PAY_REMINDER' and dedupe_key like ?")
-                .param("%" + payment.id() + "%").query(Integer.class).single()).isEqualTo(1);
+        assertThat(transactions.asSystem(() -> jdbc.sql(
+                "select count(*) from text_message where purpose = 'PAY_REMINDER' and dedupe_key like ?")
+                .param("%" + payment.id() + "%").query(Integer.class).single())).isEqualTo(1);
 
         execute(timer(payment, "Event_PaymentExpired"));
-        execute(engine.getManagementService().createJobQuery().processInstanceId(payment.processInstanceId())
-                .activityId("Task_ExpirePayment").singleResult());
+        // Task_ExpirePayment is an asynchronous continuation: the job executor runs it.
 
         awaitOrderStatus(order, "CANCELLED");
         assertThat(api.get(Demo.REYES, "/api/orders/" + order.id()).json().get("statusReason").asText())
@@ -271,12 +294,8 @@ class PaymentProcessIntegrationTests {
         assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("pharmacy-admins"));
 
-        engine.getIdentityService().setAuthentication(Demo.ADMIN, List.of("pharmacy-admins", "camunda-admin"));
-        try {
-            engine.getTaskService().complete(task.getId(), Map.of("billingDecision", "SWITCH_TO_INVOICE"));
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        as(Demo.ADMIN, "pharmacy-admins", () -> engine.getTaskService().complete(task.getId(),
+                Map.of("billingDecision", "SWITCH_TO_INVOICE")));
 
         awaitOrderStatus(order, "PAID");
         assertThat(payment(order).status()).isEqualTo(Payment.Status.INVOICED);
@@ -309,25 +328,23 @@ class PaymentProcessIntegrationTests {
     void aPatientWhoTextsStopGetsNoFurtherTexts() {
         Approved order = approveNorthsideOrder();
         Payment payment = awaitCheckout(order);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
-                "select status from text_message where dedupe_key = ?").param("PAY_LINK:" + payment.id() + ":1")
-                .query(String.class).single()).isEqualTo("SENT"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                textStatus("PAY_LINK:" + payment.id() + ":1")).startsWith("SENT:"));
+        assertThat(textsFor(payment)).hasSize(1);
 
         Map<String, String> stop = Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
                 "From", "+15555550101", "To", "+15005550006", "Body", "Stop ");
         var reply = twilio("/webhooks/twilio/inbound", stop, true);
         assertThat(reply.getStatusCode().value()).isEqualTo(200);
         assertThat(reply.getBody()).contains("unsubscribed");
-        assertThat(jdbc.sql("select opted_out from sms_consent where patient_id = ?").param(Demo.PATIENT_NORTHSIDE)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(transactions.asSystem(() -> jdbc.sql("select opted_out from sms_consent where patient_id = ?")
+                .param(Demo.PATIENT_NORTHSIDE).query(Boolean.class).single())).isTrue();
 
         execute(timer(payment, "Event_ReminderDue"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
-                "select status || ':' || coalesce(status_reason, '') from text_message where dedupe_key = ?")
-                .param("PAY_REMINDER:" + payment.id() + ":1").query(String.class).single())
-                .isEqualTo("SUPPRESSED:OPTED_OUT"));
-        assertThat(textsContaining("a reminder")).noneSatisfy(body -> assertThat(payLinks.verify(
-                body.substring(body.indexOf("/pay/") + 5), Instant.now())).contains(payment.id()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                textStatus("PAY_REMINDER:" + payment.id() + ":1")).isEqualTo("SUPPRESSED:OPTED_OUT"));
+        assertThat(textsFor(payment)).as("only the pay link sent before STOP reached Twilio").hasSize(1)
+                .allSatisfy(body -> assertThat(body).contains("ready for payment"));
 
         Map<String, String> start = Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
                 "From", "+15555550101", "To", "+15005550006", "Body", "START");
@@ -347,7 +364,7 @@ class PaymentProcessIntegrationTests {
                     create trigger test_crash_before_commit before update on payment for each row
                     when (new.status = 'CAPTURED') execute function test_crash_before_commit()""");
             Approved order = approveNorthsideOrder();
-            Job charge = await().atMost(Duration.ofSeconds(30)).until(() -> ledger.forOrder(order.id())
+            Job charge = await().atMost(Duration.ofSeconds(30)).until(() -> transactions.asSystem(() -> ledger.forOrder(order.id()))
                     .map(p -> engine.getManagementService().createJobQuery().processInstanceId(p.processInstanceId())
                             .activityId("Task_ChargeClinicCard").withException().singleResult()).orElse(null),
                     j -> j != null);
@@ -374,7 +391,7 @@ class PaymentProcessIntegrationTests {
 
     // ---- helpers ----
 
-    record Approved(UUID id, long number) {
+    record Approved(UUID id, long number, String prescriber) {
     }
 
     private Approved approveNorthsideOrder() {
@@ -383,22 +400,33 @@ class PaymentProcessIntegrationTests {
 
     private Approved approve(String prescriber, UUID clinic, UUID patient) {
         var created = api.post(prescriber, "/api/orders", Orders.order(clinic, patient, Orders.line(Demo.NALTREXONE))).json();
-        Approved order = new Approved(UUID.fromString(created.get("id").asText()), created.get("orderNumber").asLong());
+        Approved order = new Approved(UUID.fromString(created.get("id").asText()), created.get("orderNumber").asLong(),
+                prescriber);
         Task verify = await().atMost(Duration.ofSeconds(30)).until(() -> engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(String.valueOf(order.number())).taskDefinitionKey("Task_VerifyPrescription")
                 .singleResult(), t -> t != null);
-        engine.getIdentityService().setAuthentication(Demo.PHARMACIST, List.of("pharmacists"));
-        try {
-            engine.getTaskService().complete(verify.getId(), Map.of("verificationDecision", "approve"));
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        as(Demo.PHARMACIST, "pharmacists", () -> engine.getTaskService().complete(verify.getId(),
+                Map.of("verificationDecision", "approve")));
         return order;
     }
 
+    /** Acts as a user in Tasklist does: signed in to Pestle (data scope) and to Camunda (groups, tenants). */
+    private void as(String user, String group, Runnable action) {
+        transactions.signIn(user);
+        List<String> tenants = engine.getIdentityService().createTenantQuery().userMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
+        engine.getIdentityService().setAuthentication(user, List.of(group), tenants);
+        try {
+            action.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+            transactions.signOut();
+        }
+    }
+
     private Payment awaitCheckout(Approved order) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select id from payment where order_id = ?")
-                .param(order.id()).query(UUID.class).optional().map(id -> payment(order)).orElse(null),
+        return await().atMost(Duration.ofSeconds(30)).until(() -> transactions.asSystem(() -> ledger.forOrder(
+                order.id())).orElse(null),
                 p -> p != null && p.checkoutSessionId() != null && engine.getRuntimeService().createEventSubscriptionQuery()
                         .processInstanceId(p.processInstanceId()).eventName("PaymentSucceeded").count() == 1);
     }
@@ -410,7 +438,18 @@ class PaymentProcessIntegrationTests {
     PayLinks payLinks;
 
     private Payment payment(Approved order) {
-        return ledger.forOrder(order.id()).orElseThrow();
+        return transactions.asSystem(() -> ledger.forOrder(order.id())).orElseThrow();
+    }
+
+    private int eventsOf(Payment payment) {
+        return transactions.asSystem(() -> jdbc.sql("select count(*) from stripe_event where payment_id = ?")
+                .param(payment.id()).query(Integer.class).single());
+    }
+
+    private String textStatus(String dedupeKey) {
+        return transactions.asSystem(() -> jdbc.sql(
+                "select status || ':' || coalesce(status_reason, '') from text_message where dedupe_key = ?")
+                .param(dedupeKey).query(String.class).single());
     }
 
     private String token(Payment payment) {
@@ -419,7 +458,8 @@ class PaymentProcessIntegrationTests {
 
     private void awaitOrderStatus(Approved order, String status) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                api.get(Demo.REYES, "/api/orders/" + order.id()).json().get("status").asText()).isEqualTo(status));
+                api.get(order.prescriber(), "/api/orders/" + order.id()).json().path("status").asText())
+                .isEqualTo(status));
     }
 
     private Job timer(Payment payment, String activityId) {
@@ -430,6 +470,13 @@ class PaymentProcessIntegrationTests {
     private void execute(Job job) {
         assertThat(job).isNotNull();
         engine.getManagementService().executeJob(job.getId());
+    }
+
+    /** The texts Twilio received with a pay link of this payment. */
+    private List<String> textsFor(Payment payment) {
+        return textsContaining("/pay/").stream().filter(body -> payLinks.verify(
+                body.substring(body.indexOf("/pay/") + 5).split("\\s")[0], Instant.now()).filter(payment.id()::equals)
+                .isPresent()).toList();
     }
 
     private List<String> textsContaining(String text) {
