@@ -1,5 +1,8 @@
 package org.pestle.messaging.internal;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks X-Twilio-Signature with twilio-java's own validator, over the public URL Twilio called
  * (Pestle may sit behind a proxy, so the URL comes from the settings, not the request) and the
- * posted form parameters.
+ * posted form parameters (not those of the query string, which are part of the URL).
  */
 @Component
 class TwilioSignatures {
@@ -31,8 +34,28 @@ class TwilioSignatures {
         }
         String url = settings.publicUrl(request.getRequestURI())
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return validator.validate(url, postedParameters(request), signature);
+    }
+
+    /**
+     * The form parameters of the body only: Twilio signs the URL with its query string plus the posted
+     * parameters, while the servlet request mixes both (query string values first).
+     */
+    static Map<String, String> postedParameters(HttpServletRequest request) {
+        Map<String, Integer> inQuery = new HashMap<>();
+        if (request.getQueryString() != null) {
+            for (String pair : request.getQueryString().split("&")) {
+                String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+                inQuery.merge(name, 1, Integer::sum);
+            }
+        }
         Map<String, String> params = new TreeMap<>();
-        request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
-        return validator.validate(url, params, signature);
+        request.getParameterMap().forEach((name, values) -> {
+            int fromQuery = inQuery.getOrDefault(name, 0);
+            if (values.length > fromQuery) {
+                params.put(name, values[fromQuery]);
+            }
+        });
+        return params;
     }
 }

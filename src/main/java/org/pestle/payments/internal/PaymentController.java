@@ -7,12 +7,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
 import org.pestle.identity.DataElement;
 import org.pestle.identity.Permissions;
 import org.pestle.ordering.Orders;
 import org.pestle.platform.ApiProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Payments in the API: an order's payment, and a clinic's monthly statement. */
 @RestController
 class PaymentController {
+
+    /** Who reads an order's payment: those who read the order (operators work from identifiers in Cockpit). */
+    private static final List<Action> READERS = List.of(Action.ORDER, Action.APPROVE, Action.VIEW_PATIENTS,
+            Action.CANCEL_ORDER, Action.REFUND);
 
     private final Orders orders;
     private final PaymentLedger ledger;
@@ -40,6 +46,10 @@ class PaymentController {
     @Transactional(readOnly = true)
     PaymentView payment(@PathVariable UUID orderId) {
         Actor actor = CurrentActor.require();
+        if (READERS.stream().noneMatch(action -> permissions.canDo(actor, action))) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not read orders",
+                    List.of());
+        }
         orders.find(actor, orderId).orElseThrow(() -> ApiProblem.notFound("Order " + orderId));
         Payment payment = ledger.forOrder(orderId).orElseThrow(() -> ApiProblem.notFound("Payment of order " + orderId));
         boolean prices = permissions.canRead(actor, DataElement.ORDER_PRICE);

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pestle.support.Api;
+import org.pestle.support.ApprovedOrders;
+import org.pestle.support.ApprovedOrders.Approved;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
 import org.pestle.support.Orders;
@@ -74,6 +76,9 @@ class PaymentProcessIntegrationTests {
 
     @Autowired
     Transactions transactions;
+
+    @Autowired
+    ApprovedOrders approvedOrders;
 
     @Autowired
     MutableClock clock;
@@ -294,7 +299,7 @@ class PaymentProcessIntegrationTests {
         assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("pharmacy-admins"));
 
-        as(Demo.ADMIN, "pharmacy-admins", () -> engine.getTaskService().complete(task.getId(),
+        approvedOrders.as(Demo.ADMIN, "pharmacy-admins", () -> engine.getTaskService().complete(task.getId(),
                 Map.of("billingDecision", "SWITCH_TO_INVOICE")));
 
         awaitOrderStatus(order, "PAID");
@@ -391,37 +396,12 @@ class PaymentProcessIntegrationTests {
 
     // ---- helpers ----
 
-    record Approved(UUID id, long number, String prescriber) {
-    }
-
     private Approved approveNorthsideOrder() {
         return approve(Demo.REYES, Demo.NORTHSIDE, Demo.PATIENT_NORTHSIDE);
     }
 
     private Approved approve(String prescriber, UUID clinic, UUID patient) {
-        var created = api.post(prescriber, "/api/orders", Orders.order(clinic, patient, Orders.line(Demo.NALTREXONE))).json();
-        Approved order = new Approved(UUID.fromString(created.get("id").asText()), created.get("orderNumber").asLong(),
-                prescriber);
-        Task verify = await().atMost(Duration.ofSeconds(30)).until(() -> engine.getTaskService().createTaskQuery()
-                .processInstanceBusinessKey(String.valueOf(order.number())).taskDefinitionKey("Task_VerifyPrescription")
-                .singleResult(), t -> t != null);
-        as(Demo.PHARMACIST, "pharmacists", () -> engine.getTaskService().complete(verify.getId(),
-                Map.of("verificationDecision", "approve")));
-        return order;
-    }
-
-    /** Acts as a user in Tasklist does: signed in to Pestle (data scope) and to Camunda (groups, tenants). */
-    private void as(String user, String group, Runnable action) {
-        transactions.signIn(user);
-        List<String> tenants = engine.getIdentityService().createTenantQuery().userMember(user).list().stream()
-                .map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
-        engine.getIdentityService().setAuthentication(user, List.of(group), tenants);
-        try {
-            action.run();
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-            transactions.signOut();
-        }
+        return approvedOrders.approve(prescriber, clinic, patient);
     }
 
     private Payment awaitCheckout(Approved order) {
