@@ -1,5 +1,6 @@
 package org.pestle.console.internal;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.pestle.identity.Actor;
@@ -7,6 +8,9 @@ import org.pestle.identity.CurrentActor;
 import org.pestle.ordering.OrderView;
 import org.pestle.ordering.Orders;
 import org.pestle.patients.Patients;
+import org.pestle.payments.OrderPayments;
+import org.pestle.payments.PaymentSummary;
+import org.pestle.platform.ApiProblem;
 import org.pestle.tenancy.Clinics;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -21,11 +25,13 @@ class ConsoleController {
     private final Orders orders;
     private final Patients patients;
     private final Clinics clinics;
+    private final OrderPayments payments;
 
-    ConsoleController(Orders orders, Patients patients, Clinics clinics) {
+    ConsoleController(Orders orders, Patients patients, Clinics clinics, OrderPayments payments) {
         this.orders = orders;
         this.patients = patients;
         this.clinics = clinics;
+        this.payments = payments;
     }
 
     @GetMapping("/")
@@ -43,6 +49,15 @@ class ConsoleController {
         model.addAttribute("order", order);
         model.addAttribute("clinic", clinics.find(order.clinicId()).orElseThrow());
         model.addAttribute("patient", patients.summary(order.patientId()).orElseThrow());
+        model.addAttribute("payment", payment(actor, id).orElse(null));
         return "order";
+    }
+
+    private Optional<PaymentSummary> payment(Actor actor, UUID orderId) {
+        try {
+            return payments.find(actor, orderId);
+        } catch (ApiProblem roleReadsNoPayments) {
+            return Optional.empty();
+        }
     }
 }

@@ -7,14 +7,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
 import org.pestle.identity.DataElement;
 import org.pestle.identity.Permissions;
-import org.pestle.ordering.Orders;
+import org.pestle.payments.OrderPayments;
+import org.pestle.payments.PaymentSummary;
 import org.pestle.platform.ApiProblem;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,40 +24,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PaymentController {
 
-    /** Who reads an order's payment: those who read the order (operators work from identifiers in Cockpit). */
-    private static final List<Action> READERS = List.of(Action.ORDER, Action.APPROVE, Action.VIEW_PATIENTS,
-            Action.CANCEL_ORDER, Action.REFUND);
-
-    private final Orders orders;
-    private final PaymentLedger ledger;
+    private final OrderPayments payments;
     private final Permissions permissions;
     private final JdbcClient jdbc;
 
-    PaymentController(Orders orders, PaymentLedger ledger, Permissions permissions, JdbcClient jdbc) {
-        this.orders = orders;
-        this.ledger = ledger;
+    PaymentController(OrderPayments payments, Permissions permissions, JdbcClient jdbc) {
+        this.payments = payments;
         this.permissions = permissions;
         this.jdbc = jdbc;
     }
 
     /** The order's payment: route, status, amount (if the role may see prices), card brand and last four (if it may see payment details). */
     @GetMapping("/api/orders/{orderId}/payment")
-    @Transactional(readOnly = true)
-    PaymentView payment(@PathVariable UUID orderId) {
-        Actor actor = CurrentActor.require();
-        if (READERS.stream().noneMatch(action -> permissions.canDo(actor, action))) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not read orders",
-                    List.of());
-        }
-        orders.find(actor, orderId).orElseThrow(() -> ApiProblem.notFound("Order " + orderId));
-        Payment payment = ledger.forOrder(orderId).orElseThrow(() -> ApiProblem.notFound("Payment of order " + orderId));
-        boolean prices = permissions.canRead(actor, DataElement.ORDER_PRICE);
-        boolean details = permissions.canRead(actor, DataElement.PAYMENT_DETAILS);
-        return new PaymentView(payment.id(), orderId, payment.route().name(), payment.routeReason(),
-                payment.status().name(), prices ? payment.amountCents() : null, prices ? "usd" : null,
-                details ? payment.cardBrand() : null, details ? payment.cardLast4() : null, payment.failureCode());
+    PaymentSummary payment(@PathVariable UUID orderId) {
+        return payments.find(CurrentActor.require(), orderId)
+                .orElseThrow(() -> ApiProblem.notFound("Payment of order " + orderId));
     }
-
     /** The clinic's statement for a month ({@code 2026-11}): the orders on its invoice. */
     @GetMapping("/api/clinics/{clinicId}/statements/{month}")
     @Transactional(readOnly = true)
@@ -82,10 +63,6 @@ class PaymentController {
                 .list();
         return new Statement(clinicId, yearMonth.atDay(1), "usd", lines,
                 lines.stream().mapToLong(Statement.Line::amountCents).sum());
-    }
-
-    record PaymentView(UUID id, UUID orderId, String route, String routeReason, String status, Long amountCents,
-            String currency, String cardBrand, String cardLast4, String failureCode) {
     }
 
     record Statement(UUID clinicId, LocalDate month, String currency, List<Line> orders, long totalCents) {
