@@ -19,6 +19,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Stripe and Twilio for the tests: one WireMock server (per test JVM) speaking the API shapes
@@ -123,6 +130,21 @@ public final class ProviderStandIns {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
         return Base64.getEncoder().encodeToString(hmac("HmacSHA1", TWILIO_AUTH_TOKEN, data.toString()));
+    }
+
+    /**
+     * Posts a Twilio webhook to Pestle as Twilio does: form-encoded, signed over the public URL and the
+     * posted parameters, or with a signature that is not Twilio's.
+     */
+    public static ResponseEntity<String> postTwilioWebhook(TestRestTemplate http, String path,
+            Map<String, String> params, boolean signed) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add("X-Twilio-Signature", signed ? twilioSignature(PUBLIC_BASE_URL + path, params)
+                : "bm90IGEgc2lnbmF0dXJl");
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        params.forEach(form::add);
+        return http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
     }
 
     private static byte[] hmac(String algorithm, String key, String data) {

@@ -30,14 +30,10 @@ import org.pestle.support.ProviderStandIns;
 import org.pestle.support.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The messaging module through its real entry points: texts queued through {@link TextMessages},
@@ -250,12 +246,6 @@ class TextMessagingIntegrationTests {
     }
 
     private ResponseEntity<String> twilio(String path, Map<String, String> params, boolean signed) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add("X-Twilio-Signature", signed ? ProviderStandIns.twilioSignature(ProviderStandIns.PUBLIC_BASE_URL
-                + path, params) : "bm90IGEgc2lnbmF0dXJl");
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        params.forEach(form::add);
-        return http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
+        return ProviderStandIns.postTwilioWebhook(http, path, params, signed);
     }
 }

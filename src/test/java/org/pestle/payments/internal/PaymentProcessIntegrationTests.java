@@ -2,7 +2,6 @@ package org.pestle.payments.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
@@ -26,7 +25,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.stripe.Stripe;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +34,6 @@ import org.pestle.support.ApprovedOrders;
 import org.pestle.support.ApprovedOrders.Approved;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
-import org.pestle.support.Orders;
 import org.pestle.support.ProviderStandIns;
 import org.pestle.support.TestDatabase;
 import org.pestle.support.MutableClock;
@@ -48,9 +45,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * processes/payment.bpmn through the real entry points: orders submitted and approved through the
@@ -509,14 +505,7 @@ class PaymentProcessIntegrationTests {
                 .getStatusCode().value();
     }
 
-    private org.springframework.http.ResponseEntity<String> twilio(String path, Map<String, String> params,
-            boolean signed) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add("X-Twilio-Signature", signed ? ProviderStandIns.twilioSignature(ProviderStandIns.PUBLIC_BASE_URL
-                + path, params) : "bm90IGEgc2lnbmF0dXJl");
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        params.forEach(form::add);
-        return http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
+    private ResponseEntity<String> twilio(String path, Map<String, String> params, boolean signed) {
+        return ProviderStandIns.postTwilioWebhook(http, path, params, signed);
     }
 }
