@@ -96,7 +96,8 @@ class SecurityConfiguration {
         RequestMatcher camundaApi = PATHS.matcher("/camunda/api/**");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"),
-                                PATHS.matcher("/actuator/health"), PATHS.matcher("/css/**")).permitAll()
+                                PATHS.matcher("/actuator/health"), PATHS.matcher("/css/**"),
+                                PATHS.matcher("/invite/*")).permitAll()
                         .requestMatchers(camundaLogin).denyAll()
                         .requestMatchers(PATHS.matcher("/mfa"), PATHS.matcher("/mfa/enroll"))
                         .hasAuthority(MfaPendingAuthentication.AUTHORITY)
