@@ -97,7 +97,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"),
                                 PATHS.matcher("/actuator/health"), PATHS.matcher("/css/**"),
-                                PATHS.matcher("/invite/*")).permitAll()
+                                PATHS.matcher("/invite/*"), PATHS.matcher("/p/*")).permitAll()
                         .requestMatchers(camundaLogin).denyAll()
                         .requestMatchers(PATHS.matcher("/mfa"), PATHS.matcher("/mfa/enroll"))
                         .hasAuthority(MfaPendingAuthentication.AUTHORITY)
