@@ -47,8 +47,9 @@ class PatientPortalIntegrationTests {
         assertThat(patient.get(path).body()).contains("confirm your date of birth").doesNotContain("Marcus");
         HttpResponse<String> page = submit(patient, path, DATE_OF_BIRTH);
 
-        assertThat(page.body()).contains("Hello Marcus.", mine, "Naltrexone 4.5 mg capsule (low dose)")
-                .doesNotContain(someoneElses, "Estradiol", "Wilson", "Priya");
+        assertThat(page.body()).contains("Hello Marcus.", "<td>" + mine + "</td>",
+                "Naltrexone 4.5 mg capsule (low dose)").doesNotContain("<td>" + someoneElses + "</td>", "Estradiol",
+                "Wilson", "Priya");
     }
 
     @Test
