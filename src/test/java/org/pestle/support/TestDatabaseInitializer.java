@@ -4,7 +4,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the application at {@link TestDatabase} instead of the embedded default. */
+/** Points the application at {@link TestDatabase} and its patient keys instead of the embedded default. */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -16,6 +16,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "pestle.db.owner-username=" + TestDatabase.OWNER.username(),
                 "pestle.db.owner-password=" + TestDatabase.OWNER.password(),
                 "pestle.db.app-username=" + TestDatabase.APP.username(),
-                "pestle.db.app-password=" + TestDatabase.APP.password()).applyTo(context);
+                "pestle.db.app-password=" + TestDatabase.APP.password(),
+                "pestle.patients.keys.dir=" + TestDatabase.keysDirectory()).applyTo(context);
     }
 }
