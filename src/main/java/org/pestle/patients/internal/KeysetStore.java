@@ -12,8 +12,10 @@ import java.security.GeneralSecurityException;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.prf.PrfConfig;
 import org.springframework.util.StringUtils;
 
 /**
@@ -22,6 +24,15 @@ import org.springframework.util.StringUtils;
  * generates them on first start; key rotation writes them back).
  */
 abstract sealed class KeysetStore {
+
+    static {
+        try {
+            AeadConfig.register();
+            PrfConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not register Tink's AEAD and PRF primitives", e);
+        }
+    }
 
     static final String AEAD_FILE = "patient-fields.aead.json";
     static final String INDEX_FILE = "patient-index.prf.json";

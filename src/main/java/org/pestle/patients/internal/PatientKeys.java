@@ -13,11 +13,9 @@ import java.util.UUID;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.Prf;
-import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
 import org.pestle.patients.internal.KeysetStore.Keysets;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,13 +42,8 @@ class PatientKeys {
         PatientField.encrypted(properties.encryptedFields());
     }
 
+    /** With a store (whose class registers Tink's primitives). */
     PatientKeys(KeysetStore store) {
-        try {
-            AeadConfig.register();
-            PrfConfig.register();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Could not register Tink's AEAD and PRF primitives", e);
-        }
         this.store = store;
         this.current = Snapshot.of(store.load());
     }
