@@ -10,11 +10,11 @@ import java.util.UUID;
  * @param rotationId the rotation
  * @param startedBy username of the admin who started it
  * @param rowsRewritten rows re-encrypted by the rotation (rows written meanwhile moved by themselves)
- * @param retiredFieldKeyIds field keys retired
+ * @param retiredFieldKeyIds field keys retired (Tink key ids, unsigned)
  * @param retiredIndexKeyIds blind-index keys retired
  */
-public record PatientKeysRotated(UUID rotationId, String startedBy, long rowsRewritten, Set<Integer> retiredFieldKeyIds,
-        Set<Integer> retiredIndexKeyIds) {
+public record PatientKeysRotated(UUID rotationId, String startedBy, long rowsRewritten, Set<Long> retiredFieldKeyIds,
+        Set<Long> retiredIndexKeyIds) {
 
     public PatientKeysRotated {
         retiredFieldKeyIds = Set.copyOf(retiredFieldKeyIds);

@@ -193,9 +193,9 @@ class KeyRotation {
                 .update();
         log.info("Patient key rotation {} finished: {} rows re-encrypted in {} batches and {} passes; retired field "
                 + "keys {}, index keys {}", rotation.id(), rotation.rowsRewritten(), rotation.batches(),
-                rotation.passes(), retired.aead(), retired.index());
+                rotation.passes(), unsigned(retired.aead()), unsigned(retired.index()));
         events.publishEvent(new PatientKeysRotated(rotation.id(), rotation.startedBy(), rotation.rowsRewritten(),
-                retired.aead(), retired.index()));
+                unsigned(retired.aead()), unsigned(retired.index())));
         return Outcome.FINISHED;
     }
 
@@ -214,10 +214,11 @@ class KeyRotation {
         Map<Integer, Long> aeadRows = rows.rowsPerAeadKey();
         Map<Integer, Long> indexRows = rows.rowsPerIndexKey();
         List<KeyStatus.Key> fieldKeys = current.aeadKeyIds().stream()
-                .map(id -> new KeyStatus.Key(id, id == current.aeadPrimary(), aeadRows.getOrDefault(id, 0L))).toList();
+                .map(id -> new KeyStatus.Key(Integer.toUnsignedLong(id), id == current.aeadPrimary(),
+                        aeadRows.getOrDefault(id, 0L))).toList();
         List<KeyStatus.Key> indexKeys = current.indexKeyIds().stream()
-                .map(id -> new KeyStatus.Key(id, id == current.indexPrimary(), indexRows.getOrDefault(id, 0L)))
-                .toList();
+                .map(id -> new KeyStatus.Key(Integer.toUnsignedLong(id), id == current.indexPrimary(),
+                        indexRows.getOrDefault(id, 0L))).toList();
         Optional<UUID> latest = jdbc.sql("select id from patient_key_rotation order by started_at desc limit 1")
                 .query(UUID.class).optional();
         return new KeyStatus(keys.selfManaged(), fieldKeys, indexKeys, latest.flatMap(this::progress).orElse(null));
@@ -232,10 +233,20 @@ class KeyRotation {
                         rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
                         rs.getLong("rows_total"), rs.getLong("rows_rewritten"), rs.getInt("batches"),
-                        rs.getInt("passes"), rs.getInt("target_aead_key_id"), rs.getInt("target_bidx_key_id"),
-                        List.of((Integer[]) rs.getArray("retired_aead_key_ids").getArray()),
-                        List.of((Integer[]) rs.getArray("retired_bidx_key_ids").getArray())))
+                        rs.getInt("passes"), Integer.toUnsignedLong(rs.getInt("target_aead_key_id")),
+                        Integer.toUnsignedLong(rs.getInt("target_bidx_key_id")),
+                        unsigned((Integer[]) rs.getArray("retired_aead_key_ids").getArray()),
+                        unsigned((Integer[]) rs.getArray("retired_bidx_key_ids").getArray())))
                 .optional();
+    }
+
+    /** Tink key ids are unsigned 32-bit numbers; shown as such, the way Tink's JSON keysets show them. */
+    static List<Long> unsigned(Integer[] ids) {
+        return java.util.Arrays.stream(ids).map(Integer::toUnsignedLong).sorted().toList();
+    }
+
+    static Set<Long> unsigned(Set<Integer> ids) {
+        return new TreeSet<>(ids.stream().map(Integer::toUnsignedLong).toList());
     }
 
     private Optional<UUID> running() {
@@ -260,8 +271,8 @@ class KeyRotation {
      * @param retiredIndexKeyIds the same for blind-index keys
      */
     record Progress(UUID id, String state, String startedBy, Instant startedAt, Instant finishedAt, long rowsTotal,
-            long rowsRewritten, int batches, int passes, int targetFieldKeyId, int targetIndexKeyId,
-            List<Integer> retiredFieldKeyIds, List<Integer> retiredIndexKeyIds) {
+            long rowsRewritten, int batches, int passes, long targetFieldKeyId, long targetIndexKeyId,
+            List<Long> retiredFieldKeyIds, List<Long> retiredIndexKeyIds) {
     }
 
     /**
@@ -271,8 +282,8 @@ class KeyRotation {
      */
     record KeyStatus(boolean selfManaged, List<Key> fieldKeys, List<Key> indexKeys, Progress latestRotation) {
 
-        /** A key: its Tink key id, whether it is primary, how many rows use it. */
-        record Key(int id, boolean primary, long rows) {
+        /** A key: its Tink key id (unsigned), whether it is primary, how many rows use it. */
+        record Key(long id, boolean primary, long rows) {
         }
     }
 }

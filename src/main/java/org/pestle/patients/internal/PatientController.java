@@ -3,11 +3,16 @@ package org.pestle.patients.internal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.pestle.identity.CurrentActor;
 import org.pestle.patients.internal.PatientRecords.SearchResult;
@@ -15,6 +20,7 @@ import org.pestle.patients.internal.PatientRequests.NewPatient;
 import org.pestle.patients.internal.PatientRequests.PatientChanges;
 import org.pestle.patients.internal.PatientRequests.PatientSearch;
 import org.pestle.platform.ApiProblem;
+import org.pestle.platform.ApiProblem.FieldError;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +42,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PatientController {
 
     private final PatientRecords records;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    PatientController(PatientRecords records) {
+    PatientController(PatientRecords records, ObjectMapper json, Validator validator) {
         this.records = records;
+        this.json = json;
+        this.validator = validator;
     }
 
     @PostMapping
@@ -54,8 +64,15 @@ class PatientController {
                 .orElseThrow(() -> ApiProblem.notFound("Patient " + id)));
     }
 
+    /** A JSON merge patch: fields left out stay, fields set to null are cleared. */
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
-    ResponseEntity<PatientView> update(@PathVariable String id, @Valid @RequestBody PatientChanges changes) {
+    ResponseEntity<PatientView> update(@PathVariable String id, @RequestBody JsonNode patch) {
+        PatientChanges changes = PatientChanges.from(patch, json);
+        List<FieldError> errors = validator.validate(changes).stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
+        if (!errors.isEmpty()) {
+            throw PatientRequests.ApiProblem400.of(errors);
+        }
         return noStore(parse(id).flatMap(patientId -> records.update(CurrentActor.require(), patientId, changes))
                 .orElseThrow(() -> ApiProblem.notFound("Patient " + id)));
     }

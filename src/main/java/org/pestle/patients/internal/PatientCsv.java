@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -19,7 +21,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  */
 final class PatientCsv implements AutoCloseable {
 
-    private static final CsvMapper CSV = new CsvMapper();
+    /** Quotes only where RFC 4180 needs it (commas, quotes, line breaks), not every value with a '-' or '+'. */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
 
     private final List<String> columns;
     private final Set<PatientField> fields;
@@ -76,6 +80,7 @@ final class PatientCsv implements AutoCloseable {
                 ? "'" + value : value;
     }
 
+    /** Ends the CSV and flushes it; the response itself stays open until the export is recorded. */
     @Override
     public void close() throws IOException {
         out.close();

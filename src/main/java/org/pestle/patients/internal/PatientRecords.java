@@ -101,7 +101,6 @@ class PatientRecords {
     Optional<PatientView> update(Actor actor, UUID patientId, PatientChanges changes) {
         permissions.require(actor, Action.EDIT_PATIENTS);
         requireMayWrite(actor, fieldsOf(changes));
-        requireRequiredKept(changes);
         Optional<Stored> locked = rows.lock(patientId).filter(row -> actor.canAccessClinic(row.clinicId()));
         if (locked.isEmpty()) {
             return Optional.empty();
@@ -315,25 +314,8 @@ class PatientRecords {
         return criteria;
     }
 
-    private static void requireRequiredKept(PatientChanges changes) {
-        List<FieldError> errors = new ArrayList<>();
-        if (changes.firstName() != null && changes.firstName().isEmpty()) {
-            errors.add(new FieldError("firstName", "cannot be removed"));
-        }
-        if (changes.lastName() != null && changes.lastName().isEmpty()) {
-            errors.add(new FieldError("lastName", "cannot be removed"));
-        }
-        if (changes.dateOfBirth() != null && changes.dateOfBirth().isEmpty()) {
-            errors.add(new FieldError("dateOfBirth", "cannot be removed"));
-        }
-        if (!errors.isEmpty()) {
-            throw validation(errors);
-        }
-    }
-
     private static ApiProblem validation(List<FieldError> errors) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "The request is not valid",
-                "Invalid fields: " + errors.stream().map(FieldError::field).collect(Collectors.joining(", ")), errors);
+        return PatientRequests.ApiProblem400.of(errors);
     }
 
     private static PatientRecord apply(PatientRecord p, PatientChanges c) {

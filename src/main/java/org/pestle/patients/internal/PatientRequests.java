@@ -1,7 +1,9 @@
 package org.pestle.patients.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -10,7 +12,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pestle.patients.internal.PatientRecord.Address;
+import org.pestle.platform.ApiProblem;
+import org.pestle.platform.ApiProblem.FieldError;
+import org.springframework.http.HttpStatus;
 
 /** The bodies the patient API takes. Their {@code toString} names no value. */
 final class PatientRequests {
@@ -50,8 +59,10 @@ final class PatientRequests {
     }
 
     /**
-     * Changes to a patient (JSON merge patch): a field left out stays as it is, a field set to null
-     * is cleared (optional fields only), a field with a value gets that value.
+     * Changes to a patient (JSON merge patch, RFC 7396): a field left out stays as it is (its
+     * component is null), a field set to null is cleared (an empty Optional; optional fields only),
+     * a field with a value gets that value. Read with {@link #from}, since JSON binding cannot tell a
+     * missing field from a null one.
      */
     record PatientChanges(
             Optional<@NotBlank @Size(max = 100) String> firstName,
@@ -65,6 +76,90 @@ final class PatientRequests {
         @Override
         public String toString() {
             return "PatientChanges[withheld]";
+        }
+
+        /**
+         * Reads a merge patch; fields of the wrong JSON type are reported together.
+         *
+         * @throws ApiProblem 400 naming every field that is not of its type, or not a patient field
+         */
+        static PatientChanges from(JsonNode body, ObjectMapper json) {
+            if (body == null || !body.isObject()) {
+                throw ApiProblem400.of(List.of(new FieldError("", "must be a JSON object")));
+            }
+            List<FieldError> errors = new ArrayList<>();
+            body.fieldNames().forEachRemaining(name -> {
+                if (!FIELDS.contains(name)) {
+                    errors.add(new FieldError(name, "is not a patient field that can be changed"));
+                }
+            });
+            PatientChanges changes = new PatientChanges(text(body, "firstName", errors), text(body, "lastName", errors),
+                    text(body, "dateOfBirth", errors), text(body, "phone", errors),
+                    value(body, "address", json, AddressInput.class, errors),
+                    value(body, "allergies", json, STRINGS, errors), text(body, "clinicalNotes", errors));
+            for (String required : List.of("firstName", "lastName", "dateOfBirth")) {
+                if (body.has(required) && body.get(required).isNull()) {
+                    errors.add(new FieldError(required, "cannot be removed"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw ApiProblem400.of(errors);
+            }
+            return changes;
+        }
+
+        private static final Set<String> FIELDS = Set.of("firstName", "lastName", "dateOfBirth", "phone", "address",
+                "allergies", "clinicalNotes");
+        private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+        };
+
+        private static Optional<String> text(JsonNode body, String name, List<FieldError> errors) {
+            if (!body.has(name)) {
+                return null;
+            }
+            JsonNode node = body.get(name);
+            if (node.isNull()) {
+                return Optional.empty();
+            }
+            if (!node.isTextual()) {
+                errors.add(new FieldError(name, "must be a string"));
+                return null;
+            }
+            return Optional.of(node.asText());
+        }
+
+        private static <T> Optional<T> value(JsonNode body, String name, ObjectMapper json, Object type,
+                List<FieldError> errors) {
+            if (!body.has(name)) {
+                return null;
+            }
+            JsonNode node = body.get(name);
+            if (node.isNull()) {
+                return Optional.empty();
+            }
+            try {
+                @SuppressWarnings("unchecked")
+                T value = type instanceof Class<?> c ? (T) json.treeToValue(node, c)
+                        : json.treeToValue(node, json.getTypeFactory().constructType((TypeReference<?>) type));
+                return Optional.of(value);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                // The parser's message could quote the value: not passed on.
+                errors.add(new FieldError(name, "is not of the expected form"));
+                return null;
+            }
+        }
+    }
+
+    /** 400 problems of the patient API with field errors, sorted by field. */
+    static final class ApiProblem400 {
+
+        private ApiProblem400() {
+        }
+
+        static ApiProblem of(List<FieldError> errors) {
+            List<FieldError> sorted = errors.stream().sorted(java.util.Comparator.comparing(FieldError::field)).toList();
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "The request is not valid", "Invalid fields: "
+                    + String.join(", ", sorted.stream().map(FieldError::field).distinct().toList()), sorted);
         }
     }
 
