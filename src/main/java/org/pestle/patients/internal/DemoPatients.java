@@ -80,11 +80,7 @@ class DemoPatients implements JavaMigration {
     @Override
     public void migrate(Context context) {
         PatientRows rows = PatientRows.over(context.getConnection(), keys);
-        PatientKeys.Snapshot snapshot = rows.keysForWriting();
-        for (PatientRecord patient : PATIENTS) {
-            if (rows.find(patient.id()).isEmpty()) {
-                rows.insert(snapshot, patient, "system:demo-data");
-            }
-        }
+        List<PatientRecord> missing = PATIENTS.stream().filter(p -> rows.find(p.id()).isEmpty()).toList();
+        rows.insertAll(rows.keysForWriting(), missing, "system:demo-data");
     }
 }

@@ -14,7 +14,13 @@ import java.util.UUID;
 import org.pestle.patients.internal.PatientCodec.Sealed;
 import org.pestle.patients.internal.PatientCodec.Stored;
 import org.pestle.patients.internal.PatientKeys.Snapshot;
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Repository;
@@ -40,17 +46,24 @@ class PatientRows {
             id, organization_id, clinic_id, first_name_ct, last_name_ct, date_of_birth_ct, phone_ct, address_ct,
             allergies_ct, clinical_notes_ct, aead_key_id, bidx_key_id, created_at, updated_at, version""";
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final PatientKeys keys;
 
-    PatientRows(JdbcClient jdbc, PatientKeys keys) {
-        this.jdbc = jdbc;
+    @Autowired
+    PatientRows(DataSource dataSource, PatientKeys keys) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
         this.keys = keys;
     }
 
     /** The same on one plain connection: Flyway's, in a migration (as the schema owner, in Flyway's transaction). */
     static PatientRows over(java.sql.Connection connection, PatientKeys keys) {
-        return new PatientRows(JdbcClient.create(new SingleConnectionDataSource(connection, true)), keys);
+        return new PatientRows(new SingleConnectionDataSource(connection, true), keys);
+    }
+
+    private DataSource dataSource() {
+        return dataSource;
     }
 
     /** Takes the shared key lock for this transaction and returns the keys to write with. */
@@ -64,18 +77,28 @@ class PatientRows {
         return keys.current();
     }
 
+    private static final String INSERT = """
+            insert into patient (id, organization_id, clinic_id, first_name_ct, last_name_ct, date_of_birth_ct,
+                phone_ct, address_ct, allergies_ct, clinical_notes_ct, name_bidx, date_of_birth_bidx, phone_bidx,
+                aead_key_id, bidx_key_id, created_by, version)
+            values (:id, :org, :clinic, :first_name, :last_name, :date_of_birth, :phone, :address, :allergies,
+                :clinical_notes, :name_bidx, :dob_bidx, :phone_bidx, :aead_key, :bidx_key, :created_by, 0)""";
+
     /** Inserts the row, sealed with keys from {@link #keysForWriting()} of this transaction. */
     void insert(Snapshot keys, PatientRecord patient, String createdBy) {
-        Sealed sealed = PatientCodec.seal(keys, patient);
-        jdbc.sql("""
-                insert into patient (id, organization_id, clinic_id, first_name_ct, last_name_ct, date_of_birth_ct,
-                    phone_ct, address_ct, allergies_ct, clinical_notes_ct, name_bidx, date_of_birth_bidx, phone_bidx,
-                    aead_key_id, bidx_key_id, created_by, version)
-                values (:id, :org, :clinic, :first_name, :last_name, :date_of_birth, :phone, :address, :allergies,
-                    :clinical_notes, :name_bidx, :dob_bidx, :phone_bidx, :aead_key, :bidx_key, :created_by, 0)""")
-                .params(sealedParams(sealed, patient.id(), Map.of("org", patient.organizationId(),
-                        "clinic", patient.clinicId(), "created_by", createdBy)))
-                .update();
+        jdbc.sql(INSERT).params(insertParams(keys, patient, createdBy)).update();
+    }
+
+    /** Inserts many rows in one JDBC batch (imports, demo data, the benchmark's bulk load). */
+    void insertAll(Snapshot keys, List<PatientRecord> patients, String createdBy) {
+        new NamedParameterJdbcTemplate(dataSource()).batchUpdate(INSERT, patients.stream()
+                .map(p -> new MapSqlParameterSource(insertParams(keys, p, createdBy)))
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    private static Map<String, Object> insertParams(Snapshot keys, PatientRecord patient, String createdBy) {
+        return sealedParams(PatientCodec.seal(keys, patient), patient.id(), Map.of("org", patient.organizationId(),
+                "clinic", patient.clinicId(), "created_by", createdBy));
     }
 
     /** Rewrites the row's content, sealed with keys from {@link #keysForWriting()}, and counts a new version. */
