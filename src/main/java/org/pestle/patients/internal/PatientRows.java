@@ -77,6 +77,13 @@ class PatientRows {
         return keys.current();
     }
 
+    /** The columns a sealed row sets, as an update's assignments. */
+    private static final String SEALED_COLUMNS = """
+            first_name_ct = :first_name, last_name_ct = :last_name, date_of_birth_ct = :date_of_birth,
+            phone_ct = :phone, address_ct = :address, allergies_ct = :allergies, clinical_notes_ct = :clinical_notes,
+            name_bidx = :name_bidx, date_of_birth_bidx = :dob_bidx, phone_bidx = :phone_bidx,
+            aead_key_id = :aead_key, bidx_key_id = :bidx_key""";
+
     private static final String INSERT = """
             insert into patient (id, organization_id, clinic_id, first_name_ct, last_name_ct, date_of_birth_ct,
                 phone_ct, address_ct, allergies_ct, clinical_notes_ct, name_bidx, date_of_birth_bidx, phone_bidx,
@@ -104,13 +111,7 @@ class PatientRows {
     /** Rewrites the row's content, sealed with keys from {@link #keysForWriting()}, and counts a new version. */
     void update(Snapshot keys, PatientRecord patient) {
         Sealed sealed = PatientCodec.seal(keys, patient);
-        jdbc.sql("""
-                update patient set first_name_ct = :first_name, last_name_ct = :last_name,
-                    date_of_birth_ct = :date_of_birth, phone_ct = :phone, address_ct = :address,
-                    allergies_ct = :allergies, clinical_notes_ct = :clinical_notes, name_bidx = :name_bidx,
-                    date_of_birth_bidx = :dob_bidx, phone_bidx = :phone_bidx, aead_key_id = :aead_key,
-                    bidx_key_id = :bidx_key, updated_at = now(), version = version + 1
-                where id = :id""")
+        jdbc.sql("update patient set " + SEALED_COLUMNS + ", updated_at = now(), version = version + 1 where id = :id")
                 .params(sealedParams(sealed, patient.id(), Map.of())).update();
     }
 
@@ -121,13 +122,7 @@ class PatientRows {
     void rewrite(Snapshot keys, Stored row) {
         PatientRecord plain = PatientCodec.open(keys, row, PatientField.DESIGNATED);
         Sealed sealed = PatientCodec.seal(keys, plain);
-        jdbc.sql("""
-                update patient set first_name_ct = :first_name, last_name_ct = :last_name,
-                    date_of_birth_ct = :date_of_birth, phone_ct = :phone, address_ct = :address,
-                    allergies_ct = :allergies, clinical_notes_ct = :clinical_notes, name_bidx = :name_bidx,
-                    date_of_birth_bidx = :dob_bidx, phone_bidx = :phone_bidx, aead_key_id = :aead_key,
-                    bidx_key_id = :bidx_key
-                where id = :id""")
+        jdbc.sql("update patient set " + SEALED_COLUMNS + " where id = :id")
                 .params(sealedParams(sealed, row.id(), Map.of())).update();
     }
 
