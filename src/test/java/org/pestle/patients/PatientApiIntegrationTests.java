@@ -31,6 +31,8 @@ import org.pestle.support.Api;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
 import org.pestle.support.RecordedEvents;
+import org.pestle.support.SignedIn;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.pestle.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -53,6 +55,9 @@ class PatientApiIntegrationTests {
 
     @Autowired
     Patients patients;
+
+    @Autowired
+    UserDetailsService users;
 
     Api api;
     RecordedEvents events;
@@ -369,6 +374,15 @@ class PatientApiIntegrationTests {
 
     @Test
     void patientsApiOfOtherModulesReadsTheEncryptedRecords() {
+        SignedIn.as(users, Demo.PHARMACIST);
+        try {
+            assertPatientsApiReadsEncryptedRecords();
+        } finally {
+            SignedIn.out();
+        }
+    }
+
+    private void assertPatientsApiReadsEncryptedRecords() {
         assertThat(patients.isPatientOfClinic(Demo.PATIENT_NORTHSIDE, Demo.NORTHSIDE)).isTrue();
         assertThat(patients.isPatientOfClinic(Demo.PATIENT_NORTHSIDE, Demo.LAKESIDE)).isFalse();
         assertThat(patients.summary(Demo.PATIENT_NORTHSIDE).orElseThrow().displayName()).isEqualTo("Marcus Wilson");
@@ -377,7 +391,7 @@ class PatientApiIntegrationTests {
         assertThat(patients.smsNumber(Demo.PATIENT_SUMMIT)).contains("+15555550104");
         assertThat(patients.summary(UUID.randomUUID())).isEmpty();
         assertThat(events.of(PatientViewed.class)).hasSize(3)
-                .allSatisfy(viewed -> assertThat(viewed.actor()).isEqualTo("system"));
+                .allSatisfy(viewed -> assertThat(viewed.actor()).isEqualTo(Demo.PHARMACIST));
     }
 
     @Test

@@ -80,6 +80,7 @@ class DemoPatients implements JavaMigration {
     @Override
     public void migrate(Context context) {
         PatientRows rows = PatientRows.over(context.getConnection(), keys);
+        rows.enterSystemScope("system:demo-data");
         List<PatientRecord> missing = PATIENTS.stream().filter(p -> rows.find(p.id()).isEmpty()).toList();
         rows.insertAll(rows.keysForWriting(), missing, "system:demo-data");
     }

@@ -49,6 +49,7 @@ class EncryptPlaintextPatients implements JavaMigration {
     public void migrate(Context context) {
         JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(context.getConnection(), true));
         PatientRows rows = PatientRows.over(context.getConnection(), keys);
+        rows.enterSystemScope("system:migration");
         List<PatientRecord> plaintext = jdbc.sql("""
                 select id, organization_id, clinic_id, first_name, last_name, date_of_birth, phone
                 from patient where first_name_ct is null order by id""")

@@ -62,6 +62,15 @@ class PatientRows {
         return new PatientRows(new SingleConnectionDataSource(connection, true), keys);
     }
 
+    /**
+     * Declares the system scope on a migration's connection, for row-level security that also holds
+     * for the schema owner (FORCEd policies).
+     */
+    void enterSystemScope(String actor) {
+        jdbc.sql("select set_config('pestle.scope', 'system', true), set_config('pestle.actor', ?, true)")
+                .param(actor).query().singleRow();
+    }
+
     private DataSource dataSource() {
         return dataSource;
     }

@@ -40,6 +40,9 @@ import org.pestle.support.Api;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
 import org.pestle.support.RecordedEvents;
+import org.pestle.support.SignedIn;
+import org.pestle.platform.DataScope;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -86,16 +89,24 @@ class PatientKeyRotationIntegrationTests {
     @Autowired
     ConfigurableApplicationContext context;
 
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    DataScope dataScope;
+
     RecordedEvents events;
 
     @BeforeEach
     void setUp() {
         events = RecordedEvents.start(context);
+        SignedIn.as(users, Demo.PHARMACIST);
     }
 
     @AfterEach
     void tearDown() {
         events.stop();
+        SignedIn.out();
     }
 
     @Test
@@ -115,6 +126,7 @@ class PatientKeyRotationIntegrationTests {
         for (int w = 0; w < 3; w++) {
             int writer = w;
             running.add(writers.submit(() -> {
+                SignedIn.as(users, Demo.PHARMACIST);
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (writing.get()) {
                     if (random.nextBoolean()) {
@@ -151,8 +163,8 @@ class PatientKeyRotationIntegrationTests {
         Snapshot after = keys.current();
         assertThat(after.aeadKeyIds()).containsExactly((int) started.targetFieldKeyId());
         assertThat(after.indexKeyIds()).containsExactly((int) started.targetIndexKeyId());
-        assertThat(jdbc.sql("select count(*) from patient where aead_key_id <> ? or bidx_key_id <> ?")
-                .params((int) started.targetFieldKeyId(), (int) started.targetIndexKeyId()).query(Long.class).single())
+        assertThat(system(() -> jdbc.sql("select count(*) from patient where aead_key_id <> ? or bidx_key_id <> ?")
+                .params((int) started.targetFieldKeyId(), (int) started.targetIndexKeyId()).query(Long.class).single()))
                 .isZero();
         Map<UUID, String> actual = decryptedRows();
         assertThat(actual).hasSameSizeAs(expected);
@@ -217,15 +229,24 @@ class PatientKeyRotationIntegrationTests {
         assertThat(status.get("fieldKeys")).hasSize(1);
         assertThat(status.at("/fieldKeys/0/primary").asBoolean()).isTrue();
         assertThat(status.at("/fieldKeys/0/rows").asLong()).isEqualTo(
-                jdbc.sql("select count(*) from patient").query(Long.class).single());
+                system(() -> jdbc.sql("select count(*) from patient").query(Long.class).single()));
         assertThat(status.toString()).doesNotContain("Marcus", "Wilson");
         assertThat(api.get(Demo.PHARMACIST, "/api/patients/" + Demo.PATIENT_NORTHSIDE).json().get("lastName").asText())
                 .isEqualTo("Wilson");
     }
 
     private long onNewKeys(Progress rotation) {
-        return jdbc.sql("select count(*) from patient where aead_key_id = ? and bidx_key_id = ?")
-                .params((int) rotation.targetFieldKeyId(), (int) rotation.targetIndexKeyId()).query(Long.class).single();
+        return system(() -> jdbc.sql("select count(*) from patient where aead_key_id = ? and bidx_key_id = ?")
+                .params((int) rotation.targetFieldKeyId(), (int) rotation.targetIndexKeyId()).query(Long.class)
+                .single());
+    }
+
+    /** Straight from the table, in the system scope (row-level security). */
+    private <T> T system(java.util.function.Supplier<T> query) {
+        return transactions.execute(status -> {
+            dataScope.enterSystem("system:test");
+            return query.get();
+        });
     }
 
     private void createPatients(int count) {
@@ -247,7 +268,7 @@ class PatientKeyRotationIntegrationTests {
 
     /** Every patient, every field decrypted, as one line each (read straight from the table). */
     private Map<UUID, String> decryptedRows() {
-        return transactions.execute(status -> {
+        return system(() -> {
             Map<UUID, String> all = new TreeMap<>();
             Optional<UUID> after = Optional.empty();
             List<Stored> page;
