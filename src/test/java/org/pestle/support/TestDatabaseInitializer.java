@@ -4,7 +4,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the application at {@link TestDatabase} instead of the embedded default. */
+/** Points the application at {@link TestDatabase} and its patient keys instead of the embedded default. */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -19,6 +19,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "pestle.db.app-password=" + TestDatabase.APP.password(),
                 // The test database stops in a JVM shutdown hook that may beat the context's own close:
                 // the engine's last metrics report then gives up after 2 s instead of 30.
-                "pestle.db.connection-timeout=2s").applyTo(context);
+                "pestle.db.connection-timeout=2s",
+                "pestle.patients.keys.dir=" + TestDatabase.keysDirectory()).applyTo(context);
     }
 }
