@@ -196,9 +196,9 @@ class VerificationInTasklistBrowserIntegrationTests {
         logIn(Demo.REYES);
         browser.get(url("/camunda/app/cockpit/"));
         // Camunda's container-based authentication answers 403 for a webapp the user may not open, and
-        // Spring Boot renders that as its default error page: Cockpit itself never loads.
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "status=403"));
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Forbidden");
+        // Pestle's error page says so: Cockpit itself never loads.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Not for your role"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Back to the start page");
         assertThat(browser.findElements(By.cssSelector("[cam-widget-header], .navbar-brand"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain("Order fulfillment");
         capture("prescriber-forbidden");
