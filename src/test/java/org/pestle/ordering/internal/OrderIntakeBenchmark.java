@@ -599,13 +599,17 @@ public final class OrderIntakeBenchmark {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         TaskService tasks = context.getBean(ProcessEngine.class).getTaskService();
         IdentityService identity = context.getBean(ProcessEngine.class).getIdentityService();
+        List<String> pharmacistTenants = identity.createTenantQuery().userMember(pharmacistLogin.getUsername()).list()
+                .stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
         BenchmarkCpu.Sample cpuAtStart = cpu.sample();
         ExecutorService pool = clientPool(phase);
         for (int c = 0; c < clients; c++) {
             pool.execute(() -> {
-                // As Tasklist does for a signed-in pharmacist: Spring Security's user and Camunda's authentication.
+                // As Tasklist does for a signed-in pharmacist: Spring Security's user and Camunda's authentication
+                // with the user's group and Camunda tenants (the clinics; process instances belong to their clinic).
                 signIn(pharmacistLogin);
-                identity.setAuthentication(pharmacistLogin.getUsername(), List.of(Role.PHARMACIST.groupId()));
+                identity.setAuthentication(pharmacistLogin.getUsername(), List.of(Role.PHARMACIST.groupId()),
+                        pharmacistTenants);
                 try {
                     int i;
                     while (failure.get() == null && (i = next.getAndIncrement()) < n) {
