@@ -34,6 +34,7 @@ import org.pestle.rules.RuleTables.Evaluation;
 import org.pestle.rules.RuleTables.Fault;
 import org.pestle.rules.RuleTables.Rule;
 import org.pestle.rules.RuleTables.Table;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +55,7 @@ class TableChecks {
     private final DmnEngine engine;
     private final Cells cells;
 
+    @Autowired
     TableChecks(ProcessEngine processEngine) {
         this(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
                 .isDmnFeelEnableLegacyBehavior());
