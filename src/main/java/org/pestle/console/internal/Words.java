@@ -8,6 +8,7 @@ import org.pestle.rules.PlainWords;
 import org.pestle.rules.RuleTables.Column;
 import org.pestle.rules.RuleTables.Rule;
 import org.pestle.rules.RuleTables.Table;
+import org.pestle.tenancy.ClinicSettings;
 
 /** {@link PlainWords} for the page templates ({@code ${words.condition(cell)}}). */
 public final class Words {
@@ -38,6 +39,14 @@ public final class Words {
     /** A moment as "2026-11-22 19:55 UTC". */
     public String when(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);
+    }
+
+    /** Clinic settings in words: "approved compounds only; self-pay enabled; clinic pays: when applicable; ...". */
+    public String settings(ClinicSettings settings) {
+        return (settings.approvedCompoundsOnly() ? "approved compounds only" : "any catalog item")
+                + "; patient self-pay " + (settings.patientSelfPayEnabled() ? "enabled" : "disabled")
+                + "; clinic-pay automation " + settings.clinicPayAutomation().name().toLowerCase().replace('_', ' ')
+                + "; refill reminders " + settings.refillReminderLeadDays() + " days ahead";
     }
 
     public String label(Column column) {

@@ -172,11 +172,11 @@ class RuleStore {
     }
 
     private static VersionRow version(ResultSet rs, int row) throws SQLException {
-        int restored = rs.getInt("restored_from");
+        Integer restored = rs.getObject("restored_from", Integer.class);
         return new VersionRow(rs.getString("decision_key"), rs.getInt("version"),
                 rs.getString("camunda_definition_id"), rs.getString("origin"), rs.getString("dmn_xml"),
                 rs.getString("content_hash"), rs.getString("comment"), rs.getString("created_by"),
-                rs.getString("approved_by"), rs.wasNull() ? null : restored,
+                rs.getString("approved_by"), restored,
                 rs.getTimestamp("created_at").toInstant());
     }
 
