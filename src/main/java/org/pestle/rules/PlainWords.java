@@ -11,8 +11,8 @@ import org.pestle.rules.RuleTables.Rule;
 import org.pestle.rules.RuleTables.Table;
 
 /**
- * Decision table cells in plain words: {@code > 90} reads "more than 90", {@code [2..5]} "2 to 5", {@code true}
- * "yes". What it does not recognise is shown as written.
+ * Decision table cells in plain words: a comparison such as {@code > 90} reads more than 90, a range reads 2 to 5,
+ * {@code true} reads yes. What it does not recognise is shown as written.
  */
 public final class PlainWords {
 
@@ -35,7 +35,7 @@ public final class PlainWords {
         };
     }
 
-    /** A condition cell: "any", "yes", "more than 90", "2 to 5", "not 3". */
+    /** A condition cell in words: any, yes, more than 90, 2 to 5, not 3. */
     public static String condition(String cell) {
         if (cell == null || cell.isBlank() || cell.strip().equals("-")) {
             return "any";
@@ -45,12 +45,9 @@ public final class PlainWords {
         if (not.matches()) {
             return "not " + condition(not.group(1));
         }
-        if (c.contains(",") && !c.startsWith("\"")) {
-            List<String> parts = new ArrayList<>();
-            for (String part : c.split(",")) {
-                parts.add(condition(part));
-            }
-            return String.join(" or ", parts);
+        List<String> alternatives = alternatives(c);
+        if (alternatives.size() > 1) {
+            return String.join(" or ", alternatives.stream().map(PlainWords::condition).toList());
         }
         Matcher range = RANGE.matcher(c);
         if (range.matches()) {
@@ -71,7 +68,7 @@ public final class PlainWords {
         return value(c);
     }
 
-    /** An output cell: the value without quotes, "yes"/"no" for booleans, "(none)" when empty. */
+    /** An output cell in words: the value without quotes, yes or no for booleans, none when empty. */
     public static String value(String cell) {
         if (cell == null || cell.isBlank()) {
             return "(none)";
@@ -87,7 +84,7 @@ public final class PlainWords {
         };
     }
 
-    /** The whole rule as a sentence: "When Days supply is more than 90, then Outcome is reject; Reason is ...". */
+    /** The whole rule as a sentence: When Days supply is more than 90, then Outcome is reject. */
     public static String rule(Table table, Rule rule) {
         List<String> conditions = new ArrayList<>();
         for (int i = 0; i < table.inputs().size() && i < rule.inputEntries().size(); i++) {
@@ -102,6 +99,29 @@ public final class PlainWords {
         }
         String when = conditions.isEmpty() ? "Always" : "When " + String.join(" and ", conditions);
         return when + ", then " + String.join("; ", outputs) + ".";
+    }
+
+    /** The comma-separated alternatives of a cell; commas inside quotes, ranges and brackets do not count. */
+    private static List<String> alternatives(String cell) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < cell.length(); i++) {
+            char ch = cell.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (ch == '(' || ch == '[')) {
+                depth++;
+            } else if (!quoted && (ch == ')' || ch == ']') && depth > 0) {
+                depth--;
+            } else if (!quoted && depth == 0 && ch == ',') {
+                parts.add(cell.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(cell.substring(start).strip());
+        return parts;
     }
 
     /** A column's label, or its variable name where it has none. */

@@ -14,13 +14,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pestle.identity.Actor;
 import org.pestle.identity.Role;
+import org.pestle.rules.DecisionPublished;
+import org.pestle.rules.DecisionRolledBack;
 import org.pestle.rules.RuleTables;
+import org.pestle.rules.ShippedDecisionPending;
 import org.pestle.rules.RuleTables.Rule;
 import org.pestle.rules.RuleTables.Table;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Upgrades: a table shipped with a release is deployed at startup only while no admin has changed the table;
@@ -28,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * table of its own (a copy of order eligibility under another decision id), as a fresh installation would see it.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class ShippedTablesIntegrationTests {
 
     static final Actor ADMIN = new Actor(UUID.fromString("00000000-0000-4000-8000-0000000000a4"), Demo.ADMIN,
@@ -45,6 +51,9 @@ class ShippedTablesIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
 
     String key;
     String resource;
@@ -108,6 +117,14 @@ class ShippedTablesIntegrationTests {
         String outcome = sync.sync(resource, release(releaseTable), "[]");
 
         assertThat(outcome).isEqualTo("an admin's version 2 stays in force; the shipped change waits to be merged");
+        assertThat(events.stream(DecisionPublished.class)).singleElement().satisfies(published -> {
+            assertThat(published.decisionKey()).isEqualTo(key);
+            assertThat(published.version()).isEqualTo(2);
+            assertThat(published.previousVersion()).isEqualTo(1);
+            assertThat(published.publishedBy()).isEqualTo(Demo.ADMIN);
+        });
+        assertThat(events.stream(ShippedDecisionPending.class)).singleElement()
+                .satisfies(pending -> assertThat(pending.inForceVersion()).isEqualTo(2));
         assertThat(latestCamundaVersion()).isEqualTo(adminVersion);
         assertThat(rules.inForce(ADMIN, key).rules().get(4).inputEntries().get(5)).isEqualTo("> 60");
         assertThat(rules.list(ADMIN)).filteredOn(s -> s.decisionKey().equals(key)).singleElement()
@@ -158,6 +175,26 @@ class ShippedTablesIntegrationTests {
 
         assertThat(rules.shippedChange(ADMIN, key)).isEmpty();
         assertThat(rules.inForce(ADMIN, key).rules().get(4).inputEntries().get(5)).isEqualTo("> 60");
+    }
+
+    @Test
+    void aRollbackDeploysTheOldContentAsANewVersionAndSaysSo() {
+        sync.sync(resource, shipped, null);
+        rules.saveDraft(ADMIN, key, withCell(DmnTables.read(shipped), 4, 5, "> 60"));
+        rules.publish(ADMIN, key, "60 days");
+
+        int restored = rules.rollback(ADMIN, key, 1, "Back to 90 days").version();
+
+        assertThat(restored).isEqualTo(3);
+        assertThat(latestCamundaVersion()).isEqualTo(3);
+        assertThat(rules.inForce(ADMIN, key)).isEqualTo(DmnTables.read(shipped));
+        assertThat(events.stream(DecisionRolledBack.class)).singleElement().satisfies(rolledBack -> {
+            assertThat(rolledBack.version()).isEqualTo(3);
+            assertThat(rolledBack.restoredVersion()).isEqualTo(1);
+            assertThat(rolledBack.previousVersion()).isEqualTo(2);
+        });
+        assertThat(rules.diff(ADMIN, key, 2, 3).changes()).singleElement()
+                .satisfies(change -> assertThat(change.details()).containsExactly("Days supply: > 60 → > 90"));
     }
 
     private int latestCamundaVersion() {
