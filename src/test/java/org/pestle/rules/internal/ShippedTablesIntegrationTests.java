@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -18,7 +16,6 @@ import org.pestle.rules.DecisionPublished;
 import org.pestle.rules.DecisionRolledBack;
 import org.pestle.rules.RuleTables;
 import org.pestle.rules.ShippedDecisionPending;
-import org.pestle.rules.RuleTables.Rule;
 import org.pestle.rules.RuleTables.Table;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
@@ -99,7 +96,7 @@ class ShippedTablesIntegrationTests {
     void aChangedShippedTableReplacesATableNoAdminChanged() {
         sync.sync(resource, shipped, null);
 
-        String outcome = sync.sync(resource, release(withCell(DmnTables.read(shipped), 4, 5, "> 120")), null);
+        String outcome = sync.sync(resource, release(Tables.withCell(DmnTables.read(shipped), 4, 5, "> 120")), null);
 
         assertThat(outcome).isEqualTo("new shipped table deployed as version 2");
         assertThat(latestCamundaVersion()).isEqualTo(2);
@@ -110,9 +107,9 @@ class ShippedTablesIntegrationTests {
     void aChangedShippedTableNeverOverwritesAnAdminsEditAndWaitsToBeMerged() {
         sync.sync(resource, shipped, null);
         Table base = DmnTables.read(shipped);
-        rules.saveDraft(ADMIN, key, withCell(base, 4, 5, "> 60"));
+        rules.saveDraft(ADMIN, key, Tables.withCell(base, 4, 5, "> 60"));
         int adminVersion = rules.publish(ADMIN, key, "Pharmacy policy: 60 days at most").version();
-        Table releaseTable = withCell(base, 8, 4, "> 2000");
+        Table releaseTable = Tables.withCell(base, 8, 4, "> 2000");
 
         String outcome = sync.sync(resource, release(releaseTable), "[]");
 
@@ -152,9 +149,9 @@ class ShippedTablesIntegrationTests {
     void whereBothChangedTheSameRuleTheAdminsRuleIsKeptAndTheConflictNamed() {
         sync.sync(resource, shipped, null);
         Table base = DmnTables.read(shipped);
-        rules.saveDraft(ADMIN, key, withCell(base, 4, 5, "> 60"));
+        rules.saveDraft(ADMIN, key, Tables.withCell(base, 4, 5, "> 60"));
         rules.publish(ADMIN, key, "60 days");
-        sync.sync(resource, release(withCell(base, 4, 5, "> 120")), null);
+        sync.sync(resource, release(Tables.withCell(base, 4, 5, "> 120")), null);
 
         RuleTables.Draft merged = rules.mergeShippedChange(ADMIN, key);
 
@@ -167,9 +164,9 @@ class ShippedTablesIntegrationTests {
     void keepingTheOwnVersionSetsTheShippedChangeAside() {
         sync.sync(resource, shipped, null);
         Table base = DmnTables.read(shipped);
-        rules.saveDraft(ADMIN, key, withCell(base, 4, 5, "> 60"));
+        rules.saveDraft(ADMIN, key, Tables.withCell(base, 4, 5, "> 60"));
         rules.publish(ADMIN, key, "60 days");
-        sync.sync(resource, release(withCell(base, 8, 4, "> 2000")), null);
+        sync.sync(resource, release(Tables.withCell(base, 8, 4, "> 2000")), null);
 
         rules.keepOwnVersion(ADMIN, key);
 
@@ -180,7 +177,7 @@ class ShippedTablesIntegrationTests {
     @Test
     void aRollbackDeploysTheOldContentAsANewVersionAndSaysSo() {
         sync.sync(resource, shipped, null);
-        rules.saveDraft(ADMIN, key, withCell(DmnTables.read(shipped), 4, 5, "> 60"));
+        rules.saveDraft(ADMIN, key, Tables.withCell(DmnTables.read(shipped), 4, 5, "> 60"));
         rules.publish(ADMIN, key, "60 days");
 
         int restored = rules.rollback(ADMIN, key, 1, "Back to 90 days").version();
@@ -204,20 +201,6 @@ class ShippedTablesIntegrationTests {
 
     private String release(Table table) {
         return DmnTables.write(shipped, table);
-    }
-
-    static Table withCell(Table table, int rule, int column, String value) {
-        List<Rule> rules = new ArrayList<>(table.rules());
-        Rule r = rules.get(rule);
-        List<String> inputs = new ArrayList<>(r.inputEntries());
-        List<String> outputs = new ArrayList<>(r.outputEntries());
-        if (column < inputs.size()) {
-            inputs.set(column, value);
-        } else {
-            outputs.set(column - inputs.size(), value);
-        }
-        rules.set(rule, new Rule(r.id(), r.annotation(), inputs, outputs));
-        return table.withRules(table.hitPolicy(), rules);
     }
 
     /** decisions/order-eligibility.dmn under other ids (a test fixture: the ids are renamed as text). */

@@ -137,18 +137,7 @@ class TableChecksTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TableChecks.typed(shipped.inputs().get(2), "three"))
                 .hasMessage("must be a whole number");
     }
-
     private Table withCell(int rule, int column, String value) {
-        List<Rule> rules = new ArrayList<>(shipped.rules());
-        Rule r = rules.get(rule);
-        List<String> inputs = new ArrayList<>(r.inputEntries());
-        List<String> outputs = new ArrayList<>(r.outputEntries());
-        if (column < inputs.size()) {
-            inputs.set(column, value);
-        } else {
-            outputs.set(column - inputs.size(), value);
-        }
-        rules.set(rule, new Rule(r.id(), r.annotation(), inputs, outputs));
-        return shipped.withRules(shipped.hitPolicy(), rules);
+        return Tables.withCell(shipped, rule, column, value);
     }
 }
