@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -19,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pestle.support.Api;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
@@ -72,7 +75,7 @@ class RulesConsoleBrowserIntegrationTests {
         browser.get(url("/login"));
         browser.findElement(By.name("username")).sendKeys(Demo.ADMIN);
         browser.findElement(By.name("password")).sendKeys(Demo.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        navigate(browser.findElement(By.cssSelector("button[type=submit]")));
         assertThat(browser.getPageSource()).contains("Signed in as");
     }
 
@@ -90,27 +93,27 @@ class RulesConsoleBrowserIntegrationTests {
     @Test
     void adminAddsARuleRunsTheTestCasesAndPublishes() throws IOException {
         int before = latestVersion();
-        browser.findElement(By.linkText("Rules")).click();
-        browser.findElement(By.linkText("Order eligibility")).click();
-        browser.findElement(By.xpath("//button[normalize-space()='Edit the rules']")).click();
+        navigate(browser.findElement(By.linkText("Rules")));
+        navigate(browser.findElement(By.linkText("Order eligibility")));
+        navigate(browser.findElement(By.xpath("//button[normalize-space()='Edit the rules']")));
 
-        browser.findElement(By.xpath("//button[normalize-space()='Add a rule']")).click();
+        navigate(browser.findElement(By.xpath("//button[normalize-space()='Add a rule']")));
         cell("Rule 11, Clinic orders approved compounds only").sendKeys("false");
         cell("Rule 11, Days supply").sendKeys("> 60");
         cell("Rule 11, Outcome").sendKeys("\"review\"");
         cell("Rule 11, Reason").sendKeys("\"Long supply for a clinic without a formulary\"");
         cell("Rule 11, why").sendKeys("Pharmacy policy: a pharmacist looks at long supplies for clinics that order "
                 + "any catalog item");
-        cell("Move rule 11 up").click();
+        navigate(cell("Move rule 11 up"));
         assertThat(cell("Rule 10, Days supply").getAttribute("value")).isEqualTo("> 60");
         screenshot("rules-editor.png");
-        browser.findElement(By.id("save-draft")).click();
+        navigate(browser.findElement(By.id("save-draft")));
 
         assertThat(browser.findElement(By.className("notice")).getText()).startsWith("Draft saved");
-        browser.findElement(By.id("run-tests")).click();
+        navigate(browser.findElement(By.id("run-tests")));
         assertThat(browser.findElement(By.id("test-summary")).getText()).isEqualTo("11 of 11 test cases pass");
         browser.findElement(By.id("comment")).sendKeys("Long supplies for clinics without a formulary are reviewed");
-        browser.findElement(By.id("publish")).click();
+        navigate(browser.findElement(By.id("publish")));
 
         assertThat(browser.findElement(By.className("notice")).getText()).isEqualTo("Published as version "
                 + (before + 1) + ". New orders are decided by it now.");
@@ -123,16 +126,24 @@ class RulesConsoleBrowserIntegrationTests {
 
     @Test
     void adminSwitchesApprovedCompoundsOnlyOffForNorthside() throws IOException {
-        browser.findElement(By.linkText("clinic settings")).click();
-        browser.findElement(By.linkText("Northside Family Medicine")).click();
+        navigate(browser.findElement(By.linkText("clinic settings")));
+        navigate(browser.findElement(By.linkText("Northside Family Medicine")));
         browser.findElement(By.cssSelector("input[name=ordering][value=ANY_ITEM]")).click();
         browser.findElement(By.id("reason")).sendKeys("Northside's new agreement: any catalog item");
-        browser.findElement(By.id("save-settings")).click();
+        navigate(browser.findElement(By.id("save-settings")));
 
         assertThat(browser.findElement(By.className("notice")).getText()).startsWith(
                 "Settings of Northside Family Medicine saved");
         assertThat(clinics.find(Demo.NORTHSIDE).orElseThrow().approvedCompoundsOnly()).isFalse();
         screenshot("clinic-settings.png");
+    }
+
+    /** Clicks a link or submit button and waits until the next page has replaced this one. */
+    private void navigate(WebElement element) {
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> "complete".equals(
+                browser.executeScript("return document.readyState")));
     }
 
     private WebElement cell(String label) {
