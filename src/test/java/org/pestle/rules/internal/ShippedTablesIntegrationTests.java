@@ -19,7 +19,9 @@ import org.pestle.rules.ShippedDecisionPending;
 import org.pestle.rules.RuleTables.Table;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
+import org.pestle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -51,6 +53,9 @@ class ShippedTablesIntegrationTests {
 
     @Autowired
     ApplicationEvents events;
+
+    @LocalServerPort
+    int port;
 
     String key;
     String resource;
@@ -132,6 +137,12 @@ class ShippedTablesIntegrationTests {
             assertThat(c.details()).containsExactly("Quantity: > 1000 → > 2000");
         });
         assertThat(sync.sync(resource, release(releaseTable), "[]")).isEqualTo("unchanged (pending)");
+        WebSession admin = new WebSession(port);
+        admin.login(Demo.ADMIN, Demo.PASSWORD);
+        assertThat(admin.get("/console/rules/" + key).body()).contains(
+                "A new release ships a changed version of this table", "Quantity: &gt; 1000 → &gt; 2000",
+                "Merge it into a draft", "Keep my version");
+        assertThat(admin.get("/console/rules").body()).contains("shipped change to merge");
 
         RuleTables.Draft merged = rules.mergeShippedChange(ADMIN, key);
 
