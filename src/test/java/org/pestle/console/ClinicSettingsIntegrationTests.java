@@ -56,8 +56,7 @@ class ClinicSettingsIntegrationTests {
 
     @BeforeEach
     void signInAsPharmacyAdmin() {
-        admin = new WebSession(port);
-        admin.login(Demo.ADMIN, Demo.PASSWORD);
+        admin = ConsoleSignIn.as(port, Demo.ADMIN);
         api = new Api(http);
     }
 
@@ -114,8 +113,7 @@ class ClinicSettingsIntegrationTests {
 
     @Test
     void onlyPharmacyAdminsReachTheSettingsPages() {
-        WebSession clinicAdmin = new WebSession(port);
-        clinicAdmin.login(Demo.CLINIC_ADMIN, Demo.PASSWORD);
+        WebSession clinicAdmin = ConsoleSignIn.as(port, Demo.CLINIC_ADMIN);
 
         assertThat(clinicAdmin.get("/console/clinics/" + Demo.NORTHSIDE).statusCode()).isEqualTo(403);
         assertThat(admin.get("/console/clinics").body()).contains("Northside Family Medicine",
@@ -126,15 +124,7 @@ class ClinicSettingsIntegrationTests {
         String page = admin.get("/console/clinics/" + Demo.NORTHSIDE).body();
         return admin.postForm("/console/clinics/" + Demo.NORTHSIDE, "ordering=" + ordering + "&selfPay=ENABLED"
                 + "&clinicPayAutomation=WHEN_APPLICABLE&refillReminderLeadDays=" + leadDays + "&reason="
-                + URLEncoder.encode(reason, StandardCharsets.UTF_8) + "&_csrf=" + csrfOf(page));
-    }
-
-    /** The CSRF token Thymeleaf puts into a console form. */
-    static String csrfOf(String page) {
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(page);
-        assertThat(token.find()).as("a CSRF token on the page").isTrue();
-        return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+                + URLEncoder.encode(reason, StandardCharsets.UTF_8) + "&_csrf=" + ConsoleSignIn.csrfOf(page));
     }
 
     private JsonNode orderTretinoin() {

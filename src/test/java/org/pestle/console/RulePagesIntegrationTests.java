@@ -41,8 +41,7 @@ class RulePagesIntegrationTests {
 
     @BeforeEach
     void signInAsPharmacyAdmin() {
-        admin = new WebSession(port);
-        admin.login(Demo.ADMIN, Demo.PASSWORD);
+        admin = ConsoleSignIn.as(port, Demo.ADMIN);
         api = new Api(http);
         discardDraft();
     }
@@ -102,14 +101,14 @@ class RulePagesIntegrationTests {
         String table = admin.get(PAGE).body();
         assertThat(table).contains("Draft saved", "The draft");
 
-        admin.postForm(PAGE + "/tests/run", "_csrf=" + ClinicSettingsIntegrationTests.csrfOf(table));
+        admin.postForm(PAGE + "/tests/run", "_csrf=" + ConsoleSignIn.csrfOf(table));
         assertThat(admin.get(PAGE).body()).contains("11 of 11 test cases pass");
         HttpResponse<String> withoutComment = admin.postForm(PAGE + "/publish", "comment=&_csrf="
-                + ClinicSettingsIntegrationTests.csrfOf(admin.get(PAGE).body()));
+                + ConsoleSignIn.csrfOf(admin.get(PAGE).body()));
         assertThat(withoutComment.statusCode()).isEqualTo(302);
         assertThat(admin.get(PAGE).body()).contains("comment", "is required: say why the rules change");
         admin.postForm(PAGE + "/publish", "comment=" + URLEncoder.encode("Clearer annotation", StandardCharsets.UTF_8)
-                + "&_csrf=" + ClinicSettingsIntegrationTests.csrfOf(admin.get(PAGE).body()));
+                + "&_csrf=" + ConsoleSignIn.csrfOf(admin.get(PAGE).body()));
         assertThat(admin.get(PAGE).body()).contains("Published as version " + (before + 1));
 
         String diff = admin.get(PAGE + "/diff?from=" + before + "&to=" + (before + 1)).body();
@@ -120,14 +119,14 @@ class RulePagesIntegrationTests {
 
     /** Opens the editor (which starts a draft) and returns the page. */
     private String editor() {
-        admin.postForm(PAGE + "/draft", "_csrf=" + ClinicSettingsIntegrationTests.csrfOf(admin.get(PAGE).body()));
+        admin.postForm(PAGE + "/draft", "_csrf=" + ConsoleSignIn.csrfOf(admin.get(PAGE).body()));
         return admin.get(PAGE + "/edit").body();
     }
 
     /** The editor's form as the page holds it, with rule 5's days supply cell set to a value. */
     private String form(String editor, String daysSupply) {
         JsonNode table = api.get(Demo.ADMIN, "/api/rules/decisions/" + KEY + "/draft").json().get("table");
-        StringBuilder form = new StringBuilder("_csrf=" + ClinicSettingsIntegrationTests.csrfOf(editor)
+        StringBuilder form = new StringBuilder("_csrf=" + ConsoleSignIn.csrfOf(editor)
                 + "&hitPolicy=" + table.get("hitPolicy").asText());
         for (int r = 0; r < table.get("rules").size(); r++) {
             JsonNode rule = table.get("rules").get(r);

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pestle.console.ConsoleSignIn;
 import org.pestle.support.Api;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
@@ -83,8 +84,7 @@ class RuleTablesIntegrationTests {
             assertThat(rules.publish(user, ELIGIBILITY, "no").status()).as(user).isEqualTo(403);
         }
         assertThat(api.get(null, LIST).status()).isEqualTo(401);
-        WebSession pharmacist = new WebSession(port);
-        pharmacist.login(Demo.PHARMACIST, Demo.PASSWORD);
+        WebSession pharmacist = ConsoleSignIn.as(port, Demo.PHARMACIST);
         assertThat(pharmacist.get("/console/rules").statusCode()).isEqualTo(403);
         assertThat(pharmacist.get("/console/rules/" + ELIGIBILITY).statusCode()).isEqualTo(403);
         assertThat(pharmacist.get("/console/clinics").statusCode()).isEqualTo(403);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pestle.identity.Actor;
 import org.pestle.identity.Role;
+import org.pestle.console.ConsoleSignIn;
 import org.pestle.rules.DecisionPublished;
 import org.pestle.rules.DecisionRolledBack;
 import org.pestle.rules.RuleTables;
@@ -137,8 +138,7 @@ class ShippedTablesIntegrationTests {
             assertThat(c.details()).containsExactly("Quantity: > 1000 → > 2000");
         });
         assertThat(sync.sync(resource, release(releaseTable), "[]")).isEqualTo("unchanged (pending)");
-        WebSession admin = new WebSession(port);
-        admin.login(Demo.ADMIN, Demo.PASSWORD);
+        WebSession admin = ConsoleSignIn.as(port, Demo.ADMIN);
         assertThat(admin.get("/console/rules/" + key).body()).contains(
                 "A new release ships a changed version of this table", "Quantity: &gt; 1000 → &gt; 2000",
                 "Merge it into a draft", "Keep my version");
