@@ -2,8 +2,10 @@ package org.pestle.console.internal;
 
 import java.util.UUID;
 
+import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
+import org.pestle.identity.Permissions;
 import org.pestle.ordering.OrderView;
 import org.pestle.ordering.Orders;
 import org.pestle.patients.Patients;
@@ -21,17 +23,20 @@ class ConsoleController {
     private final Orders orders;
     private final Patients patients;
     private final Clinics clinics;
+    private final Permissions permissions;
 
-    ConsoleController(Orders orders, Patients patients, Clinics clinics) {
+    ConsoleController(Orders orders, Patients patients, Clinics clinics, Permissions permissions) {
         this.orders = orders;
         this.patients = patients;
         this.clinics = clinics;
+        this.permissions = permissions;
     }
 
     @GetMapping("/")
     String home(Model model) {
         Actor actor = CurrentActor.require();
         model.addAttribute("actor", actor);
+        model.addAttribute("canEditRules", permissions.canDo(actor, Action.EDIT_RULES));
         return "home";
     }
 

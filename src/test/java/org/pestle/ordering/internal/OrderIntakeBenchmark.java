@@ -551,8 +551,9 @@ public final class OrderIntakeBenchmark {
                     + "committed), throughput %.1f orders/s%n", n, clients, seconds(lastCommit - firstStart),
                     throughput());
             System.out.printf(Locale.ROOT, "  submit() calls alone: %.2f s, %.1f orders/s; most orders waiting "
-                    + "for their task at once: %d%n", seconds(submitsDone - firstStart),
-                    n / seconds(submitsDone - firstStart), maxInFlight());
+                    + "for their task at once: %d; longest pause between two task commits: %.0f ms%n",
+                    seconds(submitsDone - firstStart), n / seconds(submitsDone - firstStart), maxInFlight(),
+                    longestPause() / 1e6);
             System.out.println("  latency to task committed   " + BenchmarkStats.ofNanos(toTask).line());
             System.out.println("  latency to CREATE_TIME_     " + BenchmarkStats.ofNanos(
                     Arrays.copyOf(toCreateTime, withCreateTime)).line() + "  (lower bound, " + withCreateTime
@@ -567,6 +568,16 @@ public final class OrderIntakeBenchmark {
                 throw new IllegalStateException(phase + ": expected " + n + " orders with " + expected + ", found "
                         + outcomes);
             }
+        }
+
+        /** The longest time in which no verification task was committed (a stalled job executor shows here). */
+        private long longestPause() {
+            long[] commits = Arrays.stream(seen).mapToLong(BenchmarkProbe.Seen::committedNanos).sorted().toArray();
+            long longest = 0;
+            for (int i = 1; i < commits.length; i++) {
+                longest = Math.max(longest, commits[i] - commits[i - 1]);
+            }
+            return longest;
         }
 
         /** The largest number of submitted orders whose verification task did not exist yet. */
