@@ -59,12 +59,9 @@ insert into prescriber (id, user_id, organization_id, npi, dea_number) values
   ('00000000-0000-4000-8000-0000000000d3', '00000000-0000-4000-8000-0000000000b4', '00000000-0000-4000-8000-000000000003', '1003000126', 'AH2468139')
 on conflict do nothing;
 
-insert into patient (id, organization_id, clinic_id, first_name, last_name, date_of_birth, phone) values
-  ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-0000000000c1', 'Marcus', 'Wilson',  '1968-04-12', '+15555550101'),
-  ('00000000-0000-4000-8000-0000000000e2', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-0000000000c1', 'Priya',  'Raman',   '1985-09-30', '+15555550102'),
-  ('00000000-0000-4000-8000-0000000000e3', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-0000000000c2', 'Tomás',  'Herrera', '1992-01-05', '+15555550103'),
-  ('00000000-0000-4000-8000-0000000000e4', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-0000000000c3', 'Ingrid', 'Solberg', '1959-11-21', '+15555550104')
-on conflict do nothing;
+-- Patients are not here: their names, birth dates and phones exist in the database only as ciphertext.
+-- The patients module inserts the demo patients encrypted (patients/internal/DemoPatients.java, a
+-- repeatable Flyway migration that runs after this one).
 
 insert into compound (id, code, name, dosage_form, unit, controlled_schedule, price_cents) values
   ('00000000-0000-4000-8000-0000000000f1', 'TRETINOIN-HQ-CREAM', 'Tretinoin 0.05% / hydroquinone 4% cream',          'cream',      'g',    0, 180),

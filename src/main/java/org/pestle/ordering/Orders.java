@@ -16,4 +16,22 @@ public interface Orders {
      * never for a user's request.
      */
     Optional<OrderView> findForSystem(UUID orderId);
+
+    /**
+     * The orders of one patient, newest first, as the patient may see them (no prices, no review
+     * trail). Call it inside a transaction in that patient's data scope.
+     */
+    java.util.List<PatientOrder> ofPatient(UUID patientId);
+
+    /**
+     * An order as its patient sees it.
+     *
+     * @param orderNumber the order's number
+     * @param status where it stands
+     * @param submittedAt when it was ordered
+     * @param medications the compounds' names
+     */
+    record PatientOrder(long orderNumber, OrderStatus status, java.time.Instant submittedAt,
+            java.util.List<String> medications) {
+    }
 }

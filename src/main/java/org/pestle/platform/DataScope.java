@@ -38,6 +38,23 @@ public class DataScope {
                 .param(actor).query().singleRow();
     }
 
+    /**
+     * Switches the current transaction to one patient's scope: row-level security then shows only
+     * that patient's rows, whatever the query asks for.
+     *
+     * @param patientId the patient
+     * @param actor who is acting, e.g. {@code patient-link}
+     */
+    public void enterPatient(java.util.UUID patientId, String actor) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A patient scope is entered inside a transaction");
+        }
+        jdbc.sql("""
+                select set_config('pestle.scope', 'patient', true), set_config('pestle.actor', ?, true),
+                       set_config('pestle.clinic_ids', '', true), set_config('pestle.patient_id', ?, true)""")
+                .params(actor, patientId.toString()).query().singleRow();
+    }
+
     /** The actor of the current transaction ({@code pestle.actor}), or "anonymous". */
     public String actor() {
         return jdbc.sql("select coalesce(nullif(current_setting('pestle.actor', true), ''), 'anonymous')")

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appUsername role the application runs as
  * @param appPassword its password
  * @param poolSize connection pool size of the app role
+ * @param connectionTimeout how long a request waits for a free connection
  */
 @ConfigurationProperties("pestle.db")
 public record DatabaseProperties(
@@ -29,5 +30,6 @@ public record DatabaseProperties(
         String ownerPassword,
         @DefaultValue("pestle_app") String appUsername,
         String appPassword,
-        @DefaultValue("10") int poolSize) {
+        @DefaultValue("10") int poolSize,
+        @DefaultValue("30s") java.time.Duration connectionTimeout) {
 }

@@ -41,6 +41,7 @@ public final class Demo {
     /** TOTP secrets of the demo users (the README lists them). */
     public static final Map<String, String> TOTP_SECRETS = Map.ofEntries(
             Map.entry("privacy", "E7VIOXPDTMOJUYRNHKWDWSL4SPX3GE3C"),
+            Map.entry("admin2", "5RTLXE5RQVSKLJDGKGPTZUQX2PQCWFGQ"),
             Map.entry("pharmacist", "BFPP4ZM3SP3POJA222KDCT2LQDK6XLRC"),
             Map.entry("pharmacist2", "EV7I5A7CFKMSLJNXEL72NIPTLYIBFHQB"),
             Map.entry("technician", "IF7N2EZ3WZNFDDIXKQZEVCQI4GK7DOK5"),
@@ -54,6 +55,7 @@ public final class Demo {
     /** API tokens of the demo users (the README lists them). */
     public static final Map<String, String> API_TOKENS = Map.ofEntries(
             Map.entry("privacy", "pat_demo_privacy_bkASZ4Ne3UjqFvn5AOG63t2o"),
+            Map.entry("admin2", "pat_demo_admin2_POUYWI8KfybyfQcEyH8YlSye"),
             Map.entry("pharmacist", "pat_demo_pharmacist_QcpCZuiRn9gONxYP5Oia25Lz"),
             Map.entry("pharmacist2", "pat_demo_pharmacist2_vUN33Lj3sxyNO0HKpV1igaxm"),
             Map.entry("technician", "pat_demo_technician_61ueAv6ZzEmYlgJBkGsjyySW"),

@@ -1,6 +1,8 @@
 package org.pestle.support;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -21,6 +23,7 @@ public final class TestDatabase {
     public static final Credentials APP = new Credentials("pestle_app", "test_app");
 
     private static Server server;
+    private static Path keys;
 
     private TestDatabase() {
     }
@@ -31,6 +34,21 @@ public final class TestDatabase {
             server = start();
         }
         return server;
+    }
+
+    /**
+     * The patient keysets of this test JVM: a fresh folder, so that tests never use (or create)
+     * the keys of the embedded default in {@code .pestle/keys}.
+     */
+    public static synchronized Path keysDirectory() {
+        if (keys == null) {
+            try {
+                keys = Files.createTempDirectory("pestle-test-keys");
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not create a folder for the test keys", e);
+            }
+        }
+        return keys;
     }
 
     private static Server start() {

@@ -3,8 +3,10 @@ package org.pestle.console.internal;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
+import org.pestle.identity.Permissions;
 import org.pestle.ordering.OrderView;
 import org.pestle.ordering.Orders;
 import org.pestle.patients.Patients;
@@ -25,12 +27,15 @@ class ConsoleController {
     private final Orders orders;
     private final Patients patients;
     private final Clinics clinics;
+    private final Permissions permissions;
     private final OrderPayments payments;
 
-    ConsoleController(Orders orders, Patients patients, Clinics clinics, OrderPayments payments) {
+    ConsoleController(Orders orders, Patients patients, Clinics clinics, Permissions permissions,
+            OrderPayments payments) {
         this.orders = orders;
         this.patients = patients;
         this.clinics = clinics;
+        this.permissions = permissions;
         this.payments = payments;
     }
 
@@ -38,6 +43,7 @@ class ConsoleController {
     String home(Model model) {
         Actor actor = CurrentActor.require();
         model.addAttribute("actor", actor);
+        model.addAttribute("canEditRules", permissions.canDo(actor, Action.EDIT_RULES));
         return "home";
     }
 

@@ -34,6 +34,9 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -114,7 +117,8 @@ class SecurityConfiguration {
         RequestMatcher camundaApi = PATHS.matcher("/camunda/api/**");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"),
-                                PATHS.matcher("/actuator/health"), PATHS.matcher("/css/**")).permitAll()
+                                PATHS.matcher("/actuator/health"), PATHS.matcher("/css/**"),
+                                PATHS.matcher("/invite/*"), PATHS.matcher("/p/*")).permitAll()
                         .requestMatchers(camundaLogin).denyAll()
                         .requestMatchers(PATHS.matcher("/mfa"), PATHS.matcher("/mfa/enroll"))
                         .hasAuthority(MfaPendingAuthentication.AUTHORITY)
@@ -123,6 +127,14 @@ class SecurityConfiguration {
                 .logout(out -> out.logoutRequestMatcher(logout).logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new SignInThrottle(settings), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionGuard(accounts, settings, clock), AuthorizationFilter.class)
+                // Static assets of the webapps and pages may be cached (they hold no data); everything else is no-store.
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(
+                                new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/camunda/app/*/assets/**"),
+                                        PATHS.matcher(HttpMethod.GET, "/camunda/lib/**"),
+                                        PATHS.matcher(HttpMethod.GET, "/camunda/app/*/scripts/**"),
+                                        PATHS.matcher(HttpMethod.GET, "/css/**"))),
+                                new CacheControlHeadersWriter())))
                 // The Camunda webapps protect their API with their own CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher("/camunda/**")))
                 .exceptionHandling(errors -> errors

@@ -17,6 +17,7 @@ import org.pestle.identity.Permissions;
 import org.pestle.ordering.OrderStatus;
 import org.pestle.ordering.OrderView;
 import org.pestle.ordering.Orders;
+import org.pestle.ordering.Orders.PatientOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,20 @@ class OrderQueries implements Orders {
     @Override
     public Optional<OrderView> findForSystem(UUID orderId) {
         return orders.findById(orderId).map(order -> view(order, true));
+    }
+
+    @Override
+    public List<PatientOrder> ofPatient(UUID patientId) {
+        return jdbc.sql("""
+                select o.order_number, o.status, o.created_at,
+                       array(select c.name from order_line l join compound c on c.id = l.compound_id
+                             where l.order_id = o.id order by l.line_index) as medications
+                from orders o where o.patient_id = ? order by o.created_at desc""")
+                .param(patientId)
+                .query((rs, row) -> new PatientOrder(rs.getLong("order_number"),
+                        OrderStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
+                        List.of((String[]) rs.getArray("medications").getArray())))
+                .list();
     }
 
     /** One page of order summaries, newest first. */

@@ -1,10 +1,6 @@
 package org.pestle.ordering.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +18,7 @@ import org.pestle.identity.Permissions;
 import org.pestle.patients.Patients;
 import org.pestle.platform.ApiProblem;
 import org.pestle.platform.ApiProblem.FieldError;
+import org.pestle.platform.Digests;
 import org.pestle.tenancy.Clinic;
 import org.pestle.tenancy.Clinics;
 import org.pestle.tenancy.Prescriber;
@@ -139,9 +136,8 @@ class OrderSubmissions {
 
     private static String hash(NewOrder request) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Digests.sha256Hex(CANONICAL.writeValueAsString(request));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot hash the request", e);
         }
     }

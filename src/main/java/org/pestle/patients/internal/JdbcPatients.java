@@ -1,44 +1,69 @@
 package org.pestle.patients.internal;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.pestle.identity.Actor;
+import org.pestle.identity.CurrentActor;
+import org.pestle.identity.DataElement;
 import org.pestle.patients.PatientSummary;
+import org.pestle.patients.PatientViewed;
 import org.pestle.patients.Patients;
+import org.pestle.patients.internal.PatientCodec.Stored;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-@Repository
-@Transactional(readOnly = true)
+/** What other modules may ask; the fields they get are decrypted here and the disclosure published. */
+@Service
 class JdbcPatients implements Patients {
 
     private final JdbcClient jdbc;
+    private final PatientRows rows;
+    private final ApplicationEventPublisher events;
 
-    JdbcPatients(JdbcClient jdbc) {
+    JdbcPatients(JdbcClient jdbc, PatientRows rows, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.rows = rows;
+        this.events = events;
     }
 
     @Override
+    @Transactional
     public boolean isPatientOfClinic(UUID patientId, UUID clinicId) {
         return jdbc.sql("select count(*) from patient where id = ? and clinic_id = ?")
                 .params(patientId, clinicId).query(Integer.class).single() > 0;
     }
 
     @Override
+    @Transactional
     public Optional<PatientSummary> summary(UUID patientId) {
-        return jdbc.sql("select id, clinic_id, first_name, last_name, date_of_birth from patient where id = ?")
-                .param(patientId)
-                .query((rs, row) -> new PatientSummary(rs.getObject("id", UUID.class),
-                        rs.getObject("clinic_id", UUID.class),
-                        rs.getString("first_name") + " " + rs.getString("last_name"),
-                        rs.getObject("date_of_birth", java.time.LocalDate.class)))
-                .optional();
+        Set<PatientField> fields = EnumSet.of(PatientField.FIRST_NAME, PatientField.LAST_NAME,
+                PatientField.DATE_OF_BIRTH);
+        return rows.find(patientId).map(row -> {
+            PatientRecord p = PatientCodec.open(rows.keysForReading(), row, fields);
+            published(row, EnumSet.of(DataElement.PATIENT_NAME, DataElement.PATIENT_DATE_OF_BIRTH));
+            return new PatientSummary(p.id(), p.clinicId(), p.firstName() + " " + p.lastName(), p.dateOfBirth());
+        });
     }
 
     @Override
+    @Transactional
     public Optional<String> smsNumber(UUID patientId) {
-        return jdbc.sql("select phone from patient where id = ? and phone is not null").param(patientId)
-                .query(String.class).optional();
+        return rows.find(patientId).flatMap(row -> {
+            String phone = PatientCodec.open(rows.keysForReading(), row, EnumSet.of(PatientField.PHONE)).phone();
+            if (phone != null) {
+                published(row, EnumSet.of(DataElement.PATIENT_PHONE));
+            }
+            return Optional.ofNullable(phone);
+        });
+    }
+
+    private void published(Stored row, Set<DataElement> elements) {
+        String actor = CurrentActor.find().map(Actor::username).orElse("system");
+        events.publishEvent(new PatientViewed(actor, row.id(), row.clinicId(), elements));
     }
 }

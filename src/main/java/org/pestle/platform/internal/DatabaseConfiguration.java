@@ -64,6 +64,7 @@ class DatabaseConfiguration {
         pool.setUsername(server.appUsername());
         pool.setPassword(server.appPassword());
         pool.setMaximumPoolSize(properties.poolSize());
+        pool.setConnectionTimeout(properties.connectionTimeout().toMillis());
         return pool;
     }
 

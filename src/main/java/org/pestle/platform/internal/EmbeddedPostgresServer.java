@@ -33,6 +33,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(absolute)
                     .setCleanDataDirectory(false)
+                    // Spring stops the server after the engine and the pool (DatabaseConfiguration), not a JVM hook
+                    // racing them (which made the engine wait for a connection at shutdown).
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
                     .start();

@@ -552,8 +552,9 @@ public final class OrderIntakeBenchmark {
                     + "committed), throughput %.1f orders/s%n", n, clients, seconds(lastCommit - firstStart),
                     throughput());
             System.out.printf(Locale.ROOT, "  submit() calls alone: %.2f s, %.1f orders/s; most orders waiting "
-                    + "for their task at once: %d%n", seconds(submitsDone - firstStart),
-                    n / seconds(submitsDone - firstStart), maxInFlight());
+                    + "for their task at once: %d; longest pause between two task commits: %.0f ms%n",
+                    seconds(submitsDone - firstStart), n / seconds(submitsDone - firstStart), maxInFlight(),
+                    longestPause() / 1e6);
             System.out.println("  latency to task committed   " + BenchmarkStats.ofNanos(toTask).line());
             System.out.println("  latency to CREATE_TIME_     " + BenchmarkStats.ofNanos(
                     Arrays.copyOf(toCreateTime, withCreateTime)).line() + "  (lower bound, " + withCreateTime
@@ -568,6 +569,16 @@ public final class OrderIntakeBenchmark {
                 throw new IllegalStateException(phase + ": expected " + n + " orders with " + expected + ", found "
                         + outcomes);
             }
+        }
+
+        /** The longest time in which no verification task was committed (a stalled job executor shows here). */
+        private long longestPause() {
+            long[] commits = Arrays.stream(seen).mapToLong(BenchmarkProbe.Seen::committedNanos).sorted().toArray();
+            long longest = 0;
+            for (int i = 1; i < commits.length; i++) {
+                longest = Math.max(longest, commits[i] - commits[i - 1]);
+            }
+            return longest;
         }
 
         /** The largest number of submitted orders whose verification task did not exist yet. */
@@ -600,13 +611,17 @@ public final class OrderIntakeBenchmark {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         TaskService tasks = context.getBean(ProcessEngine.class).getTaskService();
         IdentityService identity = context.getBean(ProcessEngine.class).getIdentityService();
+        List<String> pharmacistTenants = identity.createTenantQuery().userMember(pharmacistLogin.getUsername()).list()
+                .stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
         BenchmarkCpu.Sample cpuAtStart = cpu.sample();
         ExecutorService pool = clientPool(phase);
         for (int c = 0; c < clients; c++) {
             pool.execute(() -> {
-                // As Tasklist does for a signed-in pharmacist: Spring Security's user and Camunda's authentication.
+                // As Tasklist does for a signed-in pharmacist: Spring Security's user and Camunda's authentication
+                // with the user's group and Camunda tenants (the clinics; process instances belong to their clinic).
                 signIn(pharmacistLogin);
-                identity.setAuthentication(pharmacistLogin.getUsername(), List.of(Role.PHARMACIST.groupId()));
+                identity.setAuthentication(pharmacistLogin.getUsername(), List.of(Role.PHARMACIST.groupId()),
+                        pharmacistTenants);
                 try {
                     int i;
                     while (failure.get() == null && (i = next.getAndIncrement()) < n) {
