@@ -1,6 +1,6 @@
 package org.pestle.ordering;
 
-/** Where an order stands. The order-fulfillment process moves it; nothing else does. */
+/** Where an order stands. The order-fulfillment process moves it; a cancellation ends it. */
 public enum OrderStatus {
     /** Received; eligibility is being checked. */
     SUBMITTED,
@@ -10,16 +10,28 @@ public enum OrderStatus {
     CLARIFICATION_REQUESTED,
     /** Ended: ineligible under the clinic's rules, or rejected by a pharmacist ({@code statusReason} says which). */
     REJECTED,
-    /** Approved by a pharmacist; waiting for payment. */
-    AWAITING_PAYMENT;
+    /** Approved by a pharmacist; the payment process runs (pay link, clinic card or invoice). */
+    AWAITING_PAYMENT,
+    /** Payment settled: captured by Stripe or billed to the clinic's monthly invoice. */
+    PAID,
+    /** Ended by a cancellation ({@code statusReason} has the coded reason); a paid order is refunded. */
+    CANCELLED;
 
-    /** Whether the process may move an order from this status to the next. */
+    /** Whether an order may move from this status to the next. */
     public boolean canMoveTo(OrderStatus next) {
         return switch (this) {
-            case SUBMITTED -> next == IN_REVIEW || next == REJECTED;
-            case IN_REVIEW -> next == CLARIFICATION_REQUESTED || next == REJECTED || next == AWAITING_PAYMENT;
-            case CLARIFICATION_REQUESTED -> next == IN_REVIEW;
-            case REJECTED, AWAITING_PAYMENT -> false;
+            case SUBMITTED -> next == IN_REVIEW || next == REJECTED || next == CANCELLED;
+            case IN_REVIEW -> next == CLARIFICATION_REQUESTED || next == REJECTED || next == AWAITING_PAYMENT
+                    || next == CANCELLED;
+            case CLARIFICATION_REQUESTED -> next == IN_REVIEW || next == CANCELLED;
+            case AWAITING_PAYMENT -> next == PAID || next == CANCELLED;
+            case PAID -> next == CANCELLED;
+            case REJECTED, CANCELLED -> false;
         };
+    }
+
+    /** Whether the order has ended (nothing more happens to it). */
+    public boolean ended() {
+        return this == REJECTED || this == CANCELLED;
     }
 }

@@ -12,6 +12,12 @@ public interface Orders {
     Optional<OrderView> find(Actor actor, UUID orderId);
 
     /**
+     * The order, for background work that runs in the system scope (process jobs, schedulers);
+     * never for a user's request.
+     */
+    Optional<OrderView> findForSystem(UUID orderId);
+
+    /**
      * The orders of one patient, newest first, as the patient may see them (no prices, no review
      * trail). Call it inside a transaction in that patient's data scope.
      */

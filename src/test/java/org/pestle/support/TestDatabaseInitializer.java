@@ -4,7 +4,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the application at {@link TestDatabase} and its patient keys instead of the embedded default. */
+/** Points the application at {@link TestDatabase} and its patient keys instead of the embedded default, and at {@link ProviderStandIns}. */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -21,5 +21,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 // the engine's last metrics report then gives up after 2 s instead of 30.
                 "pestle.db.connection-timeout=2s",
                 "pestle.patients.keys.dir=" + TestDatabase.keysDirectory()).applyTo(context);
+        // Stripe and Twilio are stood in by WireMock (ProviderStandIns), never the real services.
+        TestPropertyValues.of(ProviderStandIns.properties()).applyTo(context);
     }
 }

@@ -1,5 +1,6 @@
 package org.pestle.console.internal;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.pestle.identity.Action;
@@ -9,6 +10,9 @@ import org.pestle.identity.Permissions;
 import org.pestle.ordering.OrderView;
 import org.pestle.ordering.Orders;
 import org.pestle.patients.Patients;
+import org.pestle.payments.OrderPayments;
+import org.pestle.payments.PaymentSummary;
+import org.pestle.platform.ApiProblem;
 import org.pestle.tenancy.Clinics;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -24,12 +28,15 @@ class ConsoleController {
     private final Patients patients;
     private final Clinics clinics;
     private final Permissions permissions;
+    private final OrderPayments payments;
 
-    ConsoleController(Orders orders, Patients patients, Clinics clinics, Permissions permissions) {
+    ConsoleController(Orders orders, Patients patients, Clinics clinics, Permissions permissions,
+            OrderPayments payments) {
         this.orders = orders;
         this.patients = patients;
         this.clinics = clinics;
         this.permissions = permissions;
+        this.payments = payments;
     }
 
     @GetMapping("/")
@@ -48,6 +55,15 @@ class ConsoleController {
         model.addAttribute("order", order);
         model.addAttribute("clinic", clinics.find(order.clinicId()).orElseThrow());
         model.addAttribute("patient", patients.summary(order.patientId()).orElseThrow());
+        model.addAttribute("payment", payment(actor, id).orElse(null));
         return "order";
+    }
+
+    private Optional<PaymentSummary> payment(Actor actor, UUID orderId) {
+        try {
+            return payments.find(actor, orderId);
+        } catch (ApiProblem roleReadsNoPayments) {
+            return Optional.empty();
+        }
     }
 }

@@ -68,6 +68,24 @@ class SecurityConfiguration {
                 "bcrypt", new BCryptPasswordEncoder()));
     }
 
+    /**
+     * Called by Stripe and Twilio or opened by a patient from a text, never by a signed-in user: no
+     * login and no session, but every endpoint here checks a signature (Stripe-Signature,
+     * X-Twilio-Signature, the pay link's token) or is the embedded default's provider stand-in.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain signedRequests(HttpSecurity http) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/webhooks/**"), PATHS.matcher("/pay/**"),
+                        PATHS.matcher("/stand-ins/stripe/**"), PATHS.matcher("/stand-ins/twilio/**")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, ApiTokens tokens, UserAccounts accounts,

@@ -7,12 +7,14 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
 import org.pestle.identity.Permissions;
 import org.pestle.identity.CurrentActor;
+import org.pestle.ordering.CancellationReason;
 import org.pestle.ordering.OrderStatus;
 import org.pestle.ordering.OrderView;
 import org.pestle.platform.ApiProblem;
@@ -37,11 +39,14 @@ class OrderController {
 
     private final OrderSubmissions submissions;
     private final OrderQueries queries;
+    private final OrderCancellations cancellations;
     private final Permissions permissions;
 
-    OrderController(OrderSubmissions submissions, OrderQueries queries, Permissions permissions) {
+    OrderController(OrderSubmissions submissions, OrderQueries queries, OrderCancellations cancellations,
+            Permissions permissions) {
         this.submissions = submissions;
         this.queries = queries;
+        this.cancellations = cancellations;
         this.permissions = permissions;
     }
 
@@ -74,6 +79,22 @@ class OrderController {
         Actor actor = readerOfOrders();
         return parse(id).flatMap(orderId -> queries.find(actor, orderId))
                 .orElseThrow(() -> ApiProblem.notFound("Order " + id));
+    }
+
+    /**
+     * Cancels the order with a coded reason; a paid order is refunded. 200 with the order; repeating
+     * the call changes nothing.
+     */
+    @PostMapping("/{id}/cancel")
+    OrderView cancel(@PathVariable String id, @Valid @RequestBody Cancellation cancellation) {
+        Actor actor = CurrentActor.require();
+        UUID orderId = parse(id).orElseThrow(() -> ApiProblem.notFound("Order " + id));
+        cancellations.cancel(actor, orderId, cancellation.reason());
+        return queries.find(actor, orderId).orElseThrow(() -> ApiProblem.notFound("Order " + id));
+    }
+
+    /** The body of a cancellation: a reason code from {@link CancellationReason}. */
+    record Cancellation(@NotNull CancellationReason reason) {
     }
 
     @GetMapping

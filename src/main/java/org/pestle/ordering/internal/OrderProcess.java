@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.pestle.ordering.CancellationReason;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,8 @@ class OrderProcess {
     static final String REJECTION_REASON = "rejectionReason";
     static final String CLARIFICATION_QUESTION = "clarificationQuestion";
     static final String CLARIFICATION_ANSWER = "clarificationAnswer";
+    static final String CANCELLATION_REASON = "cancellationReason";
+    static final String MSG_ORDER_CANCELLED = "OrderCancelled";
 
     private final RuntimeService runtime;
 
@@ -38,6 +41,23 @@ class OrderProcess {
                 ORDER_NUMBER, String.valueOf(order.orderNumber()),
                 CLINIC_ID, order.clinicId().toString(),
                 PRESCRIBER_USER_ID, prescriberUsername));
+    }
+
+    /**
+     * Cancels the order's running fulfillment process (its cancellation event subprocess marks the
+     * order cancelled), in the caller's transaction. False when no process of the order is running.
+     */
+    boolean cancel(PharmacyOrder order, CancellationReason reason) {
+        long running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(String.valueOf(order.orderNumber())).count();
+        if (running == 0) {
+            return false;
+        }
+        runtime.createMessageCorrelation(MSG_ORDER_CANCELLED)
+                .processInstanceBusinessKey(String.valueOf(order.orderNumber()))
+                .setVariable(CANCELLATION_REASON, reason.name())
+                .correlateWithResult();
+        return true;
     }
 
     static UUID orderId(VariableScope scope) {

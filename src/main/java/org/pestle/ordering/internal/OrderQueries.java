@@ -47,6 +47,11 @@ class OrderQueries implements Orders {
     }
 
     @Override
+    public Optional<OrderView> findForSystem(UUID orderId) {
+        return orders.findById(orderId).map(order -> view(order, true));
+    }
+
+    @Override
     public List<PatientOrder> ofPatient(UUID patientId) {
         return jdbc.sql("""
                 select o.order_number, o.status, o.created_at,

@@ -1,7 +1,10 @@
 package org.pestle.ordering.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.pestle.ordering.CancellationReason;
 import org.pestle.ordering.OrderApproved;
+import org.pestle.ordering.OrderCancelled;
+import org.pestle.ordering.OrderPaid;
 import org.pestle.ordering.OrderRejected;
 import org.pestle.ordering.OrderStatus;
 import org.springframework.context.ApplicationEventPublisher;
@@ -9,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the order's status in step with the process: the BPMN calls
- * {@code ${orderStatus.mark(execution, 'IN_REVIEW')}} as an execution listener where a step begins.
+ * {@code ${orderStatus.mark(execution, 'IN_REVIEW')}} as an execution listener where a step begins,
+ * and {@code ${orderStatus.cancel(execution)}} where the order ends cancelled.
  */
 @Component("orderStatus")
 public class OrderStatusListener {
@@ -30,9 +34,25 @@ public class OrderStatusListener {
         orders.save(order);
         if (next == OrderStatus.AWAITING_PAYMENT) {
             events.publishEvent(new OrderApproved(order.id(), order.orderNumber(), order.clinicId()));
+        } else if (next == OrderStatus.PAID) {
+            events.publishEvent(new OrderPaid(order.id(), order.orderNumber(), order.clinicId()));
         } else if (next == OrderStatus.REJECTED) {
             events.publishEvent(new OrderRejected(order.id(), order.orderNumber(), order.clinicId(),
                     order.statusReason()));
         }
+    }
+
+    /** Cancels the process's order with the coded reason in the variable {@code cancellationReason}. */
+    public void cancel(DelegateExecution execution) {
+        CancellationReason reason = CancellationReason.valueOf(
+                (String) execution.getVariable(OrderProcess.CANCELLATION_REASON));
+        PharmacyOrder order = orders.findById(OrderProcess.orderId(execution)).orElseThrow();
+        OrderStatus previous = order.status();
+        if (previous == OrderStatus.CANCELLED) {
+            return;
+        }
+        order.cancel(reason.name());
+        orders.save(order);
+        events.publishEvent(new OrderCancelled(order.id(), order.orderNumber(), order.clinicId(), reason, previous));
     }
 }

@@ -90,6 +90,12 @@ class PharmacyOrder {
         updatedAt = Instant.now();
     }
 
+    /** Ends the order with a coded cancellation reason. */
+    void cancel(String reasonCode) {
+        moveTo(OrderStatus.CANCELLED);
+        statusReason = "Cancelled: " + reasonCode;
+    }
+
     void recordRejection(String reason) {
         statusReason = reason;
         updatedAt = Instant.now();

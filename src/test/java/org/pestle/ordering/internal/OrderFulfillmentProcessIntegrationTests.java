@@ -87,7 +87,7 @@ class OrderFulfillmentProcessIntegrationTests {
 
         as(Demo.PHARMACIST, "pharmacists", () -> complete(task(process), withVariables("verificationDecision", "approve")));
 
-        assertThat(process).isWaitingAt("Event_AwaitPayment");
+        assertThat(process).isWaitingAt("CallActivity_Payment");
         assertThat(order(process).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
         assertThat(order(process).lines()).extracting(OrderLine::status).containsOnly(LineStatus.APPROVED);
         assertThat(reviews(process)).containsExactly("APPROVED:null:pharmacist");
@@ -104,7 +104,7 @@ class OrderFulfillmentProcessIntegrationTests {
 
         as(Demo.PHARMACIST, "pharmacists", () -> complete(task(process), withVariables("verificationDecision", "approve")));
 
-        assertThat(process).isWaitingAt("Event_AwaitPayment");
+        assertThat(process).isWaitingAt("CallActivity_Payment");
         assertThat(order(process).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
     }
 
@@ -146,7 +146,7 @@ class OrderFulfillmentProcessIntegrationTests {
         as(Demo.PHARMACIST_2, "pharmacists", () -> complete(task(process),
                 withVariables("verificationDecision", "approve")));
 
-        assertThat(process).isWaitingAt("Event_AwaitPayment");
+        assertThat(process).isWaitingAt("CallActivity_Payment");
         assertThat(reviews(process)).containsExactly("CLARIFICATION_REQUESTED:CONFIRM_STRENGTH:pharmacist",
                 "CLARIFICATION_ANSWERED:CONFIRMED_AS_WRITTEN:dr.reyes", "APPROVED:null:pharmacist2");
     }

@@ -198,7 +198,8 @@ public final class OrderIntakeBenchmark {
         System.out.println("Pestle's intake does more per order than the bare engine's start: the order and its "
                 + "line are saved, the DMN runs in an asyncBefore job (job insert, acquisition, lock, delete), the "
                 + "order is read and updated twice, and the task gets its candidate-group authorization. Pestle's "
-                + "completion does not end the instance (it waits at Event_AwaitPayment).");
+                + "completion does not end the instance (it enters CallActivity_Payment, which starts the payment "
+                + "process with its own asynchronous routing job).");
         System.out.println();
         System.out.println("Benchmark finished.");
     }

@@ -1,0 +1,15 @@
+package org.pestle.payments;
+
+import java.util.UUID;
+
+/**
+ * Stripe captured an order's payment (the patient's pay link or the clinic's card).
+ *
+ * @param paymentId the payment
+ * @param orderId its order
+ * @param clinicId the ordering clinic
+ * @param amountCents the amount, in cents (USD)
+ * @param route SELF_PAY or CLINIC_CARD
+ */
+public record PaymentCaptured(UUID paymentId, UUID orderId, UUID clinicId, long amountCents, String route) {
+}

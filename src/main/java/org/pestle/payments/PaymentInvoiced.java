@@ -1,0 +1,16 @@
+package org.pestle.payments;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An order went onto its clinic's monthly invoice.
+ *
+ * @param paymentId the payment
+ * @param orderId its order
+ * @param clinicId the clinic billed
+ * @param billingMonth first day of the invoice's month
+ * @param amountCents the amount, in cents (USD)
+ */
+public record PaymentInvoiced(UUID paymentId, UUID orderId, UUID clinicId, LocalDate billingMonth, long amountCents) {
+}
