@@ -1,25 +1,110 @@
 package org.pestle.audit.internal;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.pestle.audit.AuditEntry;
 import org.pestle.audit.AuditRecords;
 import org.pestle.audit.ChainVerification;
 import org.pestle.identity.Action;
+import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
 import org.pestle.identity.Permissions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail's admin API: verification of the chain. Requires {@link Action#VIEW_AUDIT}. */
+/** The audit trail's admin API: search (keyset pages), CSV export, chain verification. Requires {@link Action#VIEW_AUDIT}. */
 @RestController
 @RequestMapping("/api/admin/audit")
 class AuditAdminController {
 
+    static final int EXPORT_LIMIT = 100_000;
+
+    /** The CSV columns in the order of the record's components. */
+    private static final String[] COLUMNS = java.util.Arrays.stream(AuditSearch.Found.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toArray(String[]::new);
+
+    private static final CsvMapper CSV = CsvMapper.builder().findAndAddModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
     private final AuditRecords audit;
+    private final AuditSearch search;
     private final Permissions permissions;
 
-    AuditAdminController(AuditRecords audit, Permissions permissions) {
+    AuditAdminController(AuditRecords audit, AuditSearch search, Permissions permissions) {
         this.audit = audit;
+        this.search = search;
         this.permissions = permissions;
+    }
+
+    @GetMapping
+    AuditSearch.Page search(@RequestParam(required = false) String actor, @RequestParam(required = false) String role,
+            @RequestParam(required = false) String action, @RequestParam(required = false) String entityType,
+            @RequestParam(required = false) String entityId, @RequestParam(required = false) UUID patientId,
+            @RequestParam(required = false) UUID clinicId, @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
+        permissions.require(CurrentActor.require(), Action.VIEW_AUDIT);
+        return search.search(new AuditSearch.Filter(actor, role, action, entityType, entityId, patientId, clinicId,
+                outcome, from, to, before, limit));
+    }
+
+    /** The same filters as a CSV file (up to {@value #EXPORT_LIMIT} records); the export is itself audited. */
+    @GetMapping("/export")
+    @Transactional
+    ResponseEntity<String> export(@RequestParam(required = false) String actor,
+            @RequestParam(required = false) String role, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
+            @RequestParam(required = false) UUID patientId, @RequestParam(required = false) UUID clinicId,
+            @RequestParam(required = false) String outcome, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) throws IOException {
+        Actor admin = CurrentActor.require();
+        permissions.require(admin, Action.VIEW_AUDIT);
+        AuditSearch.Filter filter = new AuditSearch.Filter(actor, role, action, entityType, entityId, patientId,
+                clinicId, outcome, from, to, null, EXPORT_LIMIT);
+        List<AuditSearch.Found> found = new ArrayList<>();
+        AuditSearch.Page page = search.search(filter);
+        found.addAll(page.records());
+        while (page.next() != null && found.size() < EXPORT_LIMIT) {
+            page = search.search(new AuditSearch.Filter(actor, role, action, entityType, entityId, patientId,
+                    clinicId, outcome, from, to, page.next(), AuditSearch.MAX_PAGE));
+            found.addAll(page.records());
+        }
+        CsvSchema schema = CSV.schemaFor(AuditSearch.Found.class).sortedBy(COLUMNS).withHeader();
+        String csv = CSV.writer(schema).writeValueAsString(found);
+        Map<String, Object> details = new TreeMap<>();
+        details.put("records", found.size());
+        putFilter(details, "actor", actor);
+        putFilter(details, "role", role);
+        putFilter(details, "action", action);
+        putFilter(details, "entityType", entityType);
+        putFilter(details, "entityId", entityId);
+        putFilter(details, "outcome", outcome);
+        putFilter(details, "from", from);
+        putFilter(details, "to", to);
+        audit.record(AuditEntry.of(admin.username(), "audit.exported", "audit-export", null)
+                .withClinic(admin.organizationId(), clinicId).withPatient(patientId).withDetails(details));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit.csv\"")
+                .contentType(MediaType.parseMediaType("text/csv")).body(csv);
+    }
+
+    private static void putFilter(Map<String, Object> details, String key, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            details.put(key, value.toString());
+        }
     }
 
     @GetMapping("/verify")
