@@ -109,6 +109,31 @@ class AuditSearchIntegrationTests {
                 .param(Demo.ADMIN).query(String.class).single())).isEqualTo(actor);
     }
 
+    @Test
+    void thePatientReportSaysWhoSawOrChangedThePatientAndWhatWasDisclosed() {
+        Api api = new Api(http);
+        assertThat(api.get(Demo.REYES, "/api/patients/" + Demo.PATIENT_NORTHSIDE_2).status()).isEqualTo(200);
+        assertThat(api.get(Demo.REYES, "/api/patients/" + Demo.PATIENT_NORTHSIDE_2).status()).isEqualTo(200);
+
+        JsonNode report = api.get(Demo.ADMIN, "/api/admin/audit/patients/" + Demo.PATIENT_NORTHSIDE_2).json();
+
+        JsonNode reyes = null;
+        for (JsonNode line : report) {
+            if (line.get("actor").asText().equals(Demo.REYES) && line.get("action").asText().equals("patient.viewed")) {
+                reyes = line;
+            }
+        }
+        assertThat(reyes).isNotNull();
+        assertThat(reyes.get("times").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(reyes.get("elements").toString()).contains("PATIENT_NAME");
+        assertThat(api.get(Demo.PHARMACIST, "/api/admin/audit/patients/" + Demo.PATIENT_NORTHSIDE_2).status())
+                .isEqualTo(403);
+        assertThat(transactions.asSystem(() -> jdbc.sql("""
+                select count(*) from audit_record where action = 'audit.patient-report-viewed' and actor = ?
+                  and patient_id = ?""").params(Demo.ADMIN, Demo.PATIENT_NORTHSIDE_2).query(Long.class).single()))
+                .isPositive();
+    }
+
     private static List<String> actions(JsonNode page) {
         List<String> actions = new ArrayList<>();
         page.get("records").forEach(record -> actions.add(record.get("action").asText()));

@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -105,6 +106,18 @@ class AuditAdminController {
         if (value != null && !value.toString().isBlank()) {
             details.put(key, value.toString());
         }
+    }
+
+    /** The per-patient report: who saw or changed the patient's data, and what was disclosed. Itself audited. */
+    @GetMapping("/patients/{patientId}")
+    @Transactional
+    List<AuditSearch.PatientAccess> patientReport(@PathVariable UUID patientId) {
+        Actor admin = CurrentActor.require();
+        permissions.require(admin, Action.VIEW_AUDIT);
+        List<AuditSearch.PatientAccess> report = search.patientReport(patientId);
+        audit.record(AuditEntry.of(admin.username(), "audit.patient-report-viewed", "patient", patientId)
+                .withPatient(patientId));
+        return report;
     }
 
     @GetMapping("/verify")

@@ -78,6 +78,33 @@ class AuditSearch {
         return new Page(rows, null);
     }
 
+    /**
+     * Who saw, changed or received a patient's data: one line per actor and action, with how often,
+     * when first and last, and which data elements were disclosed.
+     */
+    record PatientAccess(String actor, String actorRole, String action, long times, Instant first, Instant last,
+            List<String> elements) {
+    }
+
+    @Transactional
+    List<PatientAccess> patientReport(UUID patientId) {
+        return jdbc.sql("""
+                select actor, max(actor_role) as actor_role, action, count(*) as times, min(recorded_at) as first,
+                       max(recorded_at) as last,
+                       coalesce((select array_agg(distinct e order by e) from audit_record d,
+                                        jsonb_array_elements_text(coalesce(d.details -> 'elements', '[]'::jsonb)) e
+                                 where d.patient_id = a.patient_id and d.actor = a.actor and d.action = a.action),
+                                '{}') as elements
+                from audit_record a where patient_id = ?
+                group by patient_id, actor, action order by max(recorded_at) desc""")
+                .param(patientId)
+                .query((rs, n) -> new PatientAccess(rs.getString("actor"), rs.getString("actor_role"),
+                        rs.getString("action"), rs.getLong("times"), rs.getTimestamp("first").toInstant(),
+                        rs.getTimestamp("last").toInstant(),
+                        List.of((String[]) rs.getArray("elements").getArray())))
+                .list();
+    }
+
     private static void condition(StringBuilder sql, List<Object> params, String condition, Object value) {
         if (value != null && !(value instanceof String text && text.isBlank())) {
             sql.append(condition);
