@@ -143,7 +143,7 @@ class AuditTrailIntegrationTests {
     @Test
     void evenTheOwnerCannotChangeARecordWithoutDeclaringMaintenance() throws SQLException {
         transactions.asSystem(() -> audit.record(AuditEntry.of("system:test", "test.recorded", null, null)));
-        try (Connection db = owner(); Statement sql = db.createStatement()) {
+        try (Connection db = AuditOwner.connect(); Statement sql = db.createStatement()) {
             assertThatThrownBy(() -> sql.execute("update audit_record set actor = 'someone-else'"))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> sql.execute("delete from audit_record")).hasMessageContaining("append-only");
@@ -165,15 +165,12 @@ class AuditTrailIntegrationTests {
     @Test
     void aRecordEditedByTheOwnerIsFoundAndNamed() throws SQLException {
         long seq = appendOne();
-        try (Connection db = owner(); Statement sql = db.createStatement()) {
-            sql.execute("begin");
-            sql.execute("set local pestle.audit_maintenance = 'on'");
-            sql.execute("update audit_record set entity_id = 'edited' where seq = " + seq);
-            sql.execute("commit");
+        try (Connection db = AuditOwner.connect(); Statement sql = db.createStatement()) {
+            AuditOwner.maintenance(sql, "update audit_record set entity_id = 'edited' where seq = " + seq);
             try {
                 assertThat(audit.verify()).isEqualTo(new ChainVerification(false, seq, seq, "EDITED"));
             } finally {
-                maintenance(sql, "update audit_record set entity_id = null where seq = " + seq);
+                AuditOwner.maintenance(sql, "update audit_record set entity_id = null where seq = " + seq);
             }
         }
         assertThat(audit.verify().intact()).isTrue();
@@ -183,14 +180,14 @@ class AuditTrailIntegrationTests {
     void aRecordRewrittenWithARecomputedHashIsFoundByTheNextLink() throws SQLException {
         long seq = appendOne();
         appendOne();
-        try (Connection db = owner(); Statement sql = db.createStatement()) {
+        try (Connection db = AuditOwner.connect(); Statement sql = db.createStatement()) {
             byte[] original = hashOf(sql, seq);
-            maintenance(sql, "update audit_record set entity_id = 'edited' where seq = " + seq);
-            maintenance(sql, "update audit_record r set hash = audit_hash(previous_hash, r) where seq = " + seq);
+            AuditOwner.maintenance(sql, "update audit_record set entity_id = 'edited' where seq = " + seq);
+            AuditOwner.maintenance(sql, "update audit_record r set hash = audit_hash(previous_hash, r) where seq = " + seq);
             try {
                 assertThat(audit.verify()).isEqualTo(new ChainVerification(false, seq + 1, seq, "EDITED"));
             } finally {
-                maintenance(sql, "update audit_record set entity_id = null, hash = decode('"
+                AuditOwner.maintenance(sql, "update audit_record set entity_id = null, hash = decode('"
                         + java.util.HexFormat.of().formatHex(original) + "', 'hex') where seq = " + seq);
             }
         }
@@ -201,13 +198,13 @@ class AuditTrailIntegrationTests {
     void aRecordDeletedByTheOwnerIsFoundAndNamed() throws SQLException {
         long seq = appendOne();
         appendOne();
-        try (Connection db = owner(); Statement sql = db.createStatement()) {
-            maintenance(sql, "create temporary table kept as select * from audit_record where seq = " + seq);
-            maintenance(sql, "delete from audit_record where seq = " + seq);
+        try (Connection db = AuditOwner.connect(); Statement sql = db.createStatement()) {
+            AuditOwner.maintenance(sql, "create temporary table kept as select * from audit_record where seq = " + seq);
+            AuditOwner.maintenance(sql, "delete from audit_record where seq = " + seq);
             try {
                 assertThat(audit.verify()).isEqualTo(new ChainVerification(false, seq, seq, "DELETED"));
             } finally {
-                maintenance(sql, "insert into audit_record select * from kept");
+                AuditOwner.maintenance(sql, "insert into audit_record select * from kept");
             }
         }
         assertThat(audit.verify().intact()).isTrue();
@@ -216,15 +213,15 @@ class AuditTrailIntegrationTests {
     @Test
     void aRecordInsertedByTheOwnerIsFoundAndNamed() throws SQLException {
         long last = appendOne();
-        try (Connection db = owner(); Statement sql = db.createStatement()) {
-            maintenance(sql, """
+        try (Connection db = AuditOwner.connect(); Statement sql = db.createStatement()) {
+            AuditOwner.maintenance(sql, """
                     insert into audit_record (seq, recorded_at, actor, action, outcome, previous_hash, hash)
                     select seq + 1, now(), 'forger', 'order.approved', 'success', hash, hash
                     from audit_record where seq = %d""".formatted(last));
             try {
                 assertThat(audit.verify()).isEqualTo(new ChainVerification(false, last + 1, last + 1, "INSERTED"));
             } finally {
-                maintenance(sql, "delete from audit_record where seq = " + (last + 1));
+                AuditOwner.maintenance(sql, "delete from audit_record where seq = " + (last + 1));
             }
         }
         assertThat(audit.verify().intact()).isTrue();
@@ -267,24 +264,6 @@ class AuditTrailIntegrationTests {
 
     private long lastSeq() {
         return transactions.asSystem(() -> jdbc.sql("select seq from audit_chain_head").query(Long.class).single());
-    }
-
-    /** The schema owner, in the system scope (the policies are forced, so they bind the owner too). */
-    private static Connection owner() throws SQLException {
-        Connection db = DriverManager.getConnection(TestDatabase.get().url(), TestDatabase.OWNER.username(),
-                TestDatabase.OWNER.password());
-        try (Statement sql = db.createStatement()) {
-            sql.execute("select set_config('pestle.scope', 'system', false)");
-        }
-        return db;
-    }
-
-    /** One statement as the owner's declared maintenance, committed. */
-    private static void maintenance(Statement sql, String statement) throws SQLException {
-        sql.execute("begin");
-        sql.execute("set local pestle.audit_maintenance = 'on'");
-        sql.execute(statement);
-        sql.execute("commit");
     }
 
     private static byte[] hashOf(Statement sql, long seq) throws SQLException {

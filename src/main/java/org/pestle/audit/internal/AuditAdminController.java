@@ -23,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,53 +50,50 @@ class AuditAdminController {
         this.permissions = permissions;
     }
 
+    /** The filters of the query string; any may be absent. */
+    record Query(String actor, String role, String action, String entityType, String entityId, UUID patientId,
+            UUID clinicId, String outcome, Instant from, Instant to, Long before, Integer limit) {
+
+        AuditSearch.Filter filter(Long from, int defaultLimit) {
+            return new AuditSearch.Filter(actor, role, action, entityType, entityId, patientId, clinicId, outcome,
+                    this.from, to, from, limit == null ? defaultLimit : limit);
+        }
+    }
+
     @GetMapping
-    AuditSearch.Page search(@RequestParam(required = false) String actor, @RequestParam(required = false) String role,
-            @RequestParam(required = false) String action, @RequestParam(required = false) String entityType,
-            @RequestParam(required = false) String entityId, @RequestParam(required = false) UUID patientId,
-            @RequestParam(required = false) UUID clinicId, @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
+    AuditSearch.Page search(Query query) {
         permissions.require(CurrentActor.require(), Action.VIEW_AUDIT);
-        return search.search(new AuditSearch.Filter(actor, role, action, entityType, entityId, patientId, clinicId,
-                outcome, from, to, before, limit));
+        return search.search(query.filter(query.before(), 50));
     }
 
     /** The same filters as a CSV file (up to {@value #EXPORT_LIMIT} records); the export is itself audited. */
     @GetMapping("/export")
     @Transactional
-    ResponseEntity<String> export(@RequestParam(required = false) String actor,
-            @RequestParam(required = false) String role, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
-            @RequestParam(required = false) UUID patientId, @RequestParam(required = false) UUID clinicId,
-            @RequestParam(required = false) String outcome, @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to) throws IOException {
+    ResponseEntity<String> export(Query query) throws IOException {
         Actor admin = CurrentActor.require();
         permissions.require(admin, Action.VIEW_AUDIT);
-        AuditSearch.Filter filter = new AuditSearch.Filter(actor, role, action, entityType, entityId, patientId,
-                clinicId, outcome, from, to, null, EXPORT_LIMIT);
         List<AuditSearch.Found> found = new ArrayList<>();
-        AuditSearch.Page page = search.search(filter);
+        AuditSearch.Page page = search.search(query.filter(null, AuditSearch.MAX_PAGE));
         found.addAll(page.records());
         while (page.next() != null && found.size() < EXPORT_LIMIT) {
-            page = search.search(new AuditSearch.Filter(actor, role, action, entityType, entityId, patientId,
-                    clinicId, outcome, from, to, page.next(), AuditSearch.MAX_PAGE));
+            page = search.search(query.filter(page.next(), AuditSearch.MAX_PAGE));
             found.addAll(page.records());
         }
         CsvSchema schema = CSV.schemaFor(AuditSearch.Found.class).sortedBy(COLUMNS).withHeader();
         String csv = CSV.writer(schema).writeValueAsString(found);
         Map<String, Object> details = new TreeMap<>();
         details.put("records", found.size());
-        putFilter(details, "actor", actor);
-        putFilter(details, "role", role);
-        putFilter(details, "action", action);
-        putFilter(details, "entityType", entityType);
-        putFilter(details, "entityId", entityId);
-        putFilter(details, "outcome", outcome);
-        putFilter(details, "from", from);
-        putFilter(details, "to", to);
+        putFilter(details, "actor", query.actor());
+        putFilter(details, "role", query.role());
+        putFilter(details, "action", query.action());
+        putFilter(details, "entityType", query.entityType());
+        putFilter(details, "entityId", query.entityId());
+        putFilter(details, "outcome", query.outcome());
+        putFilter(details, "from", query.from());
+        putFilter(details, "to", query.to());
         audit.record(AuditEntry.of(admin.username(), "audit.exported", "audit-export", null)
-                .withClinic(admin.organizationId(), clinicId).withPatient(patientId).withDetails(details));
+                .withClinic(admin.organizationId(), query.clinicId()).withPatient(query.patientId())
+                .withDetails(details));
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit.csv\"")
                 .contentType(MediaType.parseMediaType("text/csv")).body(csv);
     }

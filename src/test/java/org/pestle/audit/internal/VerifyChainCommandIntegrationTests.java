@@ -6,14 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.pestle.audit.AuditEntry;
+import org.pestle.audit.AuditOwner;
 import org.pestle.audit.AuditRecords;
 import org.pestle.support.IntegrationTest;
-import org.pestle.support.TestDatabase;
 import org.pestle.support.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,23 +37,15 @@ class VerifyChainCommandIntegrationTests {
         assertThat(command.verifyAndReport(new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("audit chain intact: ");
 
-        try (Connection db = DriverManager.getConnection(TestDatabase.get().url(), TestDatabase.OWNER.username(),
-                TestDatabase.OWNER.password()); Statement sql = db.createStatement()) {
-            sql.execute("select set_config('pestle.scope', 'system', false)");
-            sql.execute("begin");
-            sql.execute("set local pestle.audit_maintenance = 'on'");
-            sql.execute("update audit_record set action = 'test.edited' where seq = " + seq);
-            sql.execute("commit");
+        try (Connection db = AuditOwner.connect(); Statement sql = db.createStatement()) {
+            AuditOwner.maintenance(sql, "update audit_record set action = 'test.edited' where seq = " + seq);
             try {
                 out.reset();
                 assertThat(command.verifyAndReport(new PrintStream(out, true, StandardCharsets.UTF_8)))
                         .isEqualTo(VerifyChainCommand.BROKEN);
                 assertThat(out.toString(StandardCharsets.UTF_8)).contains("record " + seq + " EDITED");
             } finally {
-                sql.execute("begin");
-                sql.execute("set local pestle.audit_maintenance = 'on'");
-                sql.execute("update audit_record set action = 'test.recorded' where seq = " + seq);
-                sql.execute("commit");
+                AuditOwner.maintenance(sql, "update audit_record set action = 'test.recorded' where seq = " + seq);
             }
         }
     }
