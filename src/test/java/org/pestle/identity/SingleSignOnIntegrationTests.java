@@ -79,7 +79,7 @@ class SingleSignOnIntegrationTests {
         properties.add("spring.security.oauth2.client.provider.pestle.issuer-uri", PROVIDER::baseUrl);
         // This class has an application context of its own beside the shared one: its engine gets its own
         // name so that the shared context's engine stays Camunda's "default".
-        properties.add("camunda.bpm.process-engine-name", () -> "oidc-tests");
+        properties.add("camunda.bpm.process-engine-name", () -> "oidctests");
     }
 
     @Test
