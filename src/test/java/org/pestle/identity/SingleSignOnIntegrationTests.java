@@ -31,6 +31,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.pestle.support.Authenticator;
 import org.pestle.support.IntegrationTest;
@@ -40,6 +41,7 @@ import org.pestle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * application. OIDC is on in this class's own application context only.
  */
 @IntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SingleSignOnIntegrationTests {
 
     private static final String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -77,9 +80,16 @@ class SingleSignOnIntegrationTests {
         properties.add("spring.security.oauth2.client.registration.pestle.client-name", () -> "Test Provider");
         properties.add("spring.security.oauth2.client.registration.pestle.scope", () -> "openid");
         properties.add("spring.security.oauth2.client.provider.pestle.issuer-uri", PROVIDER::baseUrl);
-        // This class has an application context of its own beside the shared one: its engine gets its own
-        // name so that the shared context's engine stays Camunda's "default".
+        // This class has an application context of its own beside the shared one (closed after the class): its
+        // engine gets its own name so that the shared context's engine stays Camunda's "default", and runs no
+        // jobs, which belong to the shared context's tests.
         properties.add("camunda.bpm.process-engine-name", () -> "oidctests");
+        properties.add("camunda.bpm.job-execution.enabled", () -> "false");
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        PROVIDER.stop();
     }
 
     @Test
