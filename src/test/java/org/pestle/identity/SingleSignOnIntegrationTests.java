@@ -31,7 +31,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pestle.support.Authenticator;
 import org.pestle.support.IntegrationTest;
@@ -41,7 +44,6 @@ import org.pestle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,7 +54,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * application. OIDC is on in this class's own application context only.
  */
 @IntegrationTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SingleSignOnIntegrationTests {
 
     private static final String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -72,6 +73,9 @@ class SingleSignOnIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ProcessEngine engine;
+
     @DynamicPropertySource
     static void oidc(DynamicPropertyRegistry properties) {
         properties.add("pestle.oidc.enabled", () -> "true");
@@ -80,11 +84,19 @@ class SingleSignOnIntegrationTests {
         properties.add("spring.security.oauth2.client.registration.pestle.client-name", () -> "Test Provider");
         properties.add("spring.security.oauth2.client.registration.pestle.scope", () -> "openid");
         properties.add("spring.security.oauth2.client.provider.pestle.issuer-uri", PROVIDER::baseUrl);
-        // This class has an application context of its own beside the shared one (closed after the class): its
-        // engine gets its own name so that the shared context's engine stays Camunda's "default", and runs no
-        // jobs, which belong to the shared context's tests.
+        // This class has an application context of its own beside the shared one, which stays open in the
+        // context cache (closing it disturbs the Camunda webapps' static state in the shared context). So that
+        // it leaves the shared context's tests alone: its engine has a name of its own and leaves Camunda's
+        // engine registry after each test (camunda-bpm-assert wants one engine there), and it runs no jobs
+        // and no key rotation worker.
         properties.add("camunda.bpm.process-engine-name", () -> "oidctests");
         properties.add("camunda.bpm.job-execution.enabled", () -> "false");
+        properties.add("pestle.patients.rotation.worker-enabled", () -> "false");
+    }
+
+    @AfterEach
+    void leaveCamundasEngineRegistry() {
+        ProcessEngines.unregister(engine);
     }
 
     @AfterAll
