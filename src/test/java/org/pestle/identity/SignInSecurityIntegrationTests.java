@@ -66,6 +66,14 @@ class SignInSecurityIntegrationTests {
     }
 
     @Test
+    void withoutConfigurationTheLoginPageOffersNoSingleSignOn() {
+        WebSession browser = new WebSession(port, clock);
+
+        assertThat(browser.get("/login").body()).contains("name=\"password\"").doesNotContain("oauth2");
+        assertThat(location(browser.get("/oauth2/authorization/pestle"))).endsWith("/login");
+    }
+
+    @Test
     void aWrongCodeIsRefusedAndAUsedCodeCannotBeUsedAgain() {
         String user = users.clinicStaff(SECRET);
         WebSession first = new WebSession(port, clock);

@@ -27,6 +27,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -51,7 +52,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * cross-site request forgery through a browser's cookies; errors as problem+json.</li>
  * <li>Everything else (Pestle pages, Camunda webapps): password, then a TOTP code (enrollment on
  * first sign-in), then a session with idle and absolute limits that ends when the user's access
- * changes. Camunda's own login endpoint is closed; its logout button ends the Pestle session too.</li>
+ * changes. Camunda's own login endpoint is closed; its logout button ends the Pestle session too.
+ * Optionally ({@code pestle.oidc.enabled}) an OpenID Connect provider replaces the password step
+ * ({@link OidcSignIn}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -110,7 +113,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http, SignInFlow signIn, UserAccounts accounts,
-            SecuritySettings settings, Clock clock) throws Exception {
+            SecuritySettings settings, Clock clock, OidcSettings oidc, OidcSignIn oidcSignIn) throws Exception {
         RequestMatcher camundaLogin = PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*");
         RequestMatcher logout = new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"),
                 PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"));
@@ -150,6 +153,14 @@ class SecurityConfiguration {
                                 response.sendError(camundaApi.matches(request) ? 401 : 403);
                             }
                         }));
+        if (oidc.enabled()) {
+            // Single sign-on onto the same users, then the same second factor (OidcSignIn).
+            http.oauth2Login(login -> login
+                    .userInfoEndpoint(info -> info.oidcUserService(oidcSignIn))
+                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                    .successHandler(oidcSignIn)
+                    .failureUrl("/login?error"));
+        }
         return http.build();
     }
 

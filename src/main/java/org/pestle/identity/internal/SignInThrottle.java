@@ -35,6 +35,9 @@ class SignInThrottle extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/login/oauth2/code/")) {
+            return false; // the single sign-on callback (a GET) is a sign-in attempt too
+        }
         return !HttpMethod.POST.matches(request.getMethod())
                 || !(path.equals("/login") || path.equals("/mfa") || path.equals("/mfa/enroll"));
     }

@@ -43,6 +43,13 @@ class UserAccounts {
         return jdbc.sql(SELECT + " where u.username = ?").param(username).query(UserAccounts::account).optional();
     }
 
+    /** The one user of this name in any letter case (none if the name is ambiguous). */
+    Optional<UserAccount> findByUsernameIgnoringCase(String username) {
+        List<UserAccount> found = jdbc.sql(SELECT + " where lower(u.username) = lower(?)").param(username)
+                .query(UserAccounts::account).list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
     Optional<UserAccount> findById(UUID id) {
         return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserAccounts::account).optional();
     }
