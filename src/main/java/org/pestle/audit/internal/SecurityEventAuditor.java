@@ -37,18 +37,27 @@ class SecurityEventAuditor {
 
     @EventListener
     void on(AuthenticationSuccessEvent event) {
-        record(AuditEntry.of(event.getAuthentication().getName(), "login.succeeded", "user",
-                event.getAuthentication().getName())
+        record(AuditEntry.of(nameOf(event.getAuthentication()), "login.succeeded", "user",
+                nameOf(event.getAuthentication()))
                 .withSource(null, address(event.getAuthentication()))
                 .withDetails(Map.of("method", event.getAuthentication().getClass().getSimpleName())));
     }
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
-        record(AuditEntry.of(event.getAuthentication().getName(), "login.failed", "user",
-                event.getAuthentication().getName()).withOutcome(Outcome.FAILED)
+        record(AuditEntry.of(nameOf(event.getAuthentication()), "login.failed", "user",
+                nameOf(event.getAuthentication())).withOutcome(Outcome.FAILED)
                 .withSource(null, address(event.getAuthentication()))
                 .withDetails(Map.of("failure", event.getException().getClass().getSimpleName())));
+    }
+
+    /**
+     * Who tried to sign in, as they named themselves; "unknown" when the attempt named nobody (a
+     * refused single sign-on, for instance): the attempt is recorded all the same.
+     */
+    private static String nameOf(Authentication authentication) {
+        String name = authentication == null ? null : authentication.getName();
+        return name == null || name.isBlank() ? "unknown" : name;
     }
 
     /** The client's address, from the details Spring Security keeps with a web sign-in. */
