@@ -232,10 +232,16 @@ class VerificationInTasklistBrowserIntegrationTests {
         browser.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
         browser.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlMatches("/mfa(\\?.*)?$"));
-        browser.findElement(By.id("code")).sendKeys(Authenticator.nextCode(Demo.TOTP_SECRETS.get(username), clock));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("code")))
+                .sendKeys(Authenticator.nextCode(Demo.TOTP_SECRETS.get(username), clock));
         browser.findElement(By.xpath("//form[@action='/mfa']//button[@type='submit']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
-                "Signed in as " + username));
+        // The start page replaces the code page while it is being read: a node of the old page may be
+        // gone (Chromium then answers "does not belong to the document"); look again until it settles.
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                        "Signed in as " + username));
         assertThat(browser.getTitle()).isEqualTo("Pestle");
     }
 
