@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
+import org.pestle.platform.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,19 +16,15 @@ class EligibilityRules {
 
     static final String DECISION_KEY = "Decision_OrderEligibility";
 
-    private final DecisionService decisions;
+    private final DecisionTables decisions;
 
-    EligibilityRules(DecisionService decisions) {
+    EligibilityRules(DecisionTables decisions) {
         this.decisions = decisions;
     }
 
     /** Evaluates one order line. Every input is given: a missing one would fall through to the last rule. */
     Outcome evaluate(Inputs inputs) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION_KEY)
-                .variables(Variables.fromMap(inputs.asVariables())).evaluate().getSingleResult();
-        if (result == null) {
-            throw new IllegalStateException(DECISION_KEY + " matched no rule");
-        }
+        DmnDecisionResultEntries result = decisions.evaluateSingle(DECISION_KEY, inputs.asVariables());
         return new Outcome(result.getEntry("outcome"), result.getEntry("reason"));
     }
 

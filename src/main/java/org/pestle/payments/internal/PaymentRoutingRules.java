@@ -3,8 +3,7 @@ package org.pestle.payments.internal;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
+import org.pestle.platform.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /** Adapter to decisions/payment-routing.dmn (latest deployed version). */
@@ -13,18 +12,14 @@ class PaymentRoutingRules {
 
     static final String DECISION_KEY = "Decision_PaymentRouting";
 
-    private final DecisionService decisions;
+    private final DecisionTables decisions;
 
-    PaymentRoutingRules(DecisionService decisions) {
+    PaymentRoutingRules(DecisionTables decisions) {
         this.decisions = decisions;
     }
 
     Outcome evaluate(Inputs inputs) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION_KEY)
-                .variables(Variables.fromMap(inputs.asVariables())).evaluate().getSingleResult();
-        if (result == null) {
-            throw new IllegalStateException(DECISION_KEY + " matched no rule");
-        }
+        DmnDecisionResultEntries result = decisions.evaluateSingle(DECISION_KEY, inputs.asVariables());
         Number reminder = (Number) result.getEntryMap().get("reminderAfterHours");
         Number expire = (Number) result.getEntryMap().get("expireAfterDays");
         return new Outcome(Route.valueOf(result.getEntry("route")), result.getEntry("reason"),
