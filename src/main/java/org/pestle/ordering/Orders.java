@@ -8,6 +8,12 @@ import org.pestle.identity.Actor;
 /** Reads orders on behalf of a user: only orders of clinics the user may access are found. */
 public interface Orders {
 
+    /**
+     * Whether the actor's role reads orders at all: those who order, verify, care for patients,
+     * cancel or refund do; operators, who work from identifiers in Cockpit, do not.
+     */
+    boolean readsOrders(Actor actor);
+
     /** The order, if it exists and the actor may see it. */
     Optional<OrderView> find(Actor actor, UUID orderId);
 

@@ -3,7 +3,10 @@ package org.pestle.console.internal;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.pestle.identity.Action;
+import org.pestle.identity.DataElement;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
 import org.pestle.identity.Permissions;
@@ -19,7 +22,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 @Controller
 class ConsoleController {
@@ -48,15 +50,34 @@ class ConsoleController {
     }
 
     @GetMapping("/console/orders/{id}")
-    String order(@PathVariable UUID id, Model model) {
+    String order(@PathVariable UUID id, Model model, HttpServletResponse response) {
         Actor actor = CurrentActor.require();
-        OrderView order = orders.find(actor, id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Order not found"));
+        if (!orders.readsOrders(actor)) {
+            return errorPage(HttpStatus.FORBIDDEN, model, response);
+        }
+        Optional<OrderView> found = orders.find(actor, id);
+        if (found.isEmpty()) {
+            return errorPage(HttpStatus.NOT_FOUND, model, response);
+        }
+        OrderView order = found.get();
         model.addAttribute("order", order);
         model.addAttribute("clinic", clinics.find(order.clinicId()).orElseThrow());
-        model.addAttribute("patient", patients.summary(order.patientId()).orElseThrow());
+        // The patient's name and date of birth only where the permission matrix lets this role read them
+        // (reading them is a disclosure the audit trail records, so they are not even loaded otherwise).
+        boolean name = permissions.canRead(actor, DataElement.PATIENT_NAME);
+        boolean birthDate = permissions.canRead(actor, DataElement.PATIENT_DATE_OF_BIRTH);
+        model.addAttribute("showPatientName", name);
+        model.addAttribute("showPatientBirthDate", birthDate);
+        model.addAttribute("patient", name || birthDate ? patients.summary(order.patientId()).orElse(null) : null);
         model.addAttribute("payment", payment(actor, id).orElse(null));
         return "order";
+    }
+
+    /** Pestle's error page (templates/error.html), not the API's problem+json: this is a page for people. */
+    private static String errorPage(HttpStatus status, Model model, HttpServletResponse response) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        return "error";
     }
 
     private Optional<PaymentSummary> payment(Actor actor, UUID orderId) {

@@ -10,9 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
-import org.pestle.identity.Permissions;
 import org.pestle.identity.CurrentActor;
 import org.pestle.ordering.CancellationReason;
 import org.pestle.ordering.OrderStatus;
@@ -34,20 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 class OrderController {
 
-    private static final java.util.List<Action> READERS = java.util.List.of(Action.ORDER, Action.APPROVE,
-            Action.VIEW_PATIENTS, Action.CANCEL_ORDER, Action.REFUND);
-
     private final OrderSubmissions submissions;
     private final OrderQueries queries;
     private final OrderCancellations cancellations;
-    private final Permissions permissions;
 
-    OrderController(OrderSubmissions submissions, OrderQueries queries, OrderCancellations cancellations,
-            Permissions permissions) {
+    OrderController(OrderSubmissions submissions, OrderQueries queries, OrderCancellations cancellations) {
         this.submissions = submissions;
         this.queries = queries;
         this.cancellations = cancellations;
-        this.permissions = permissions;
     }
 
     /**
@@ -110,7 +102,7 @@ class OrderController {
      */
     private Actor readerOfOrders() {
         Actor actor = CurrentActor.require();
-        if (READERS.stream().noneMatch(action -> permissions.canDo(actor, action))) {
+        if (!queries.readsOrders(actor)) {
             throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "Your role does not read orders", java.util.List.of());
         }

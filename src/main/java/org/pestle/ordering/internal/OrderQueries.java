@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.pestle.catalog.Catalog;
 import org.pestle.catalog.Compound;
+import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
 import org.pestle.identity.DataElement;
 import org.pestle.identity.Permissions;
@@ -37,6 +38,14 @@ class OrderQueries implements Orders {
         this.catalog = catalog;
         this.permissions = permissions;
         this.jdbc = jdbc;
+    }
+
+    private static final List<Action> READERS = List.of(Action.ORDER, Action.APPROVE, Action.VIEW_PATIENTS,
+            Action.CANCEL_ORDER, Action.REFUND);
+
+    @Override
+    public boolean readsOrders(Actor actor) {
+        return READERS.stream().anyMatch(action -> permissions.canDo(actor, action));
     }
 
     @Override
