@@ -1,5 +1,7 @@
 package org.pestle.patients;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +13,13 @@ public interface Patients {
 
     /** The patient's identifying summary, for a page that shows it to an authorized user. */
     Optional<PatientSummary> summary(UUID patientId);
+
+    /**
+     * The short names ("M. Wilson") of those of these patients the current scope may see, for a page
+     * that names them to a user allowed to read patient names. Each name given is a disclosure, recorded
+     * like any other read ({@link PatientViewed}).
+     */
+    Map<UUID, String> shortNames(Collection<UUID> patientIds);
 
     /**
      * The patient's mobile number in E.164 form, for text messages the patient consented to; empty

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.pestle.audit.ActivityFeed;
 import org.pestle.identity.Action;
 import org.pestle.identity.DataElement;
 import org.pestle.identity.Actor;
@@ -31,14 +32,16 @@ class ConsoleController {
     private final Clinics clinics;
     private final Permissions permissions;
     private final OrderPayments payments;
+    private final ActivityFeed activity;
 
     ConsoleController(Orders orders, Patients patients, Clinics clinics, Permissions permissions,
-            OrderPayments payments) {
+            OrderPayments payments, ActivityFeed activity) {
         this.orders = orders;
         this.patients = patients;
         this.clinics = clinics;
         this.permissions = permissions;
         this.payments = payments;
+        this.activity = activity;
     }
 
     @GetMapping("/")
@@ -46,6 +49,8 @@ class ConsoleController {
         Actor actor = CurrentActor.require();
         model.addAttribute("actor", actor);
         model.addAttribute("canEditRules", permissions.canDo(actor, Action.EDIT_RULES));
+        model.addAttribute("canViewAudit", permissions.canDo(actor, Action.VIEW_AUDIT));
+        model.addAttribute("activity", activity.recent(actor, 20));
         return "home";
     }
 

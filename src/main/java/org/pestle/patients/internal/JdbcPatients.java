@@ -1,6 +1,10 @@
 package org.pestle.patients.internal;
 
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +52,23 @@ class JdbcPatients implements Patients {
             published(row, EnumSet.of(DataElement.PATIENT_NAME, DataElement.PATIENT_DATE_OF_BIRTH));
             return new PatientSummary(p.id(), p.clinicId(), p.firstName() + " " + p.lastName(), p.dateOfBirth());
         });
+    }
+
+    @Override
+    @Transactional
+    public Map<UUID, String> shortNames(Collection<UUID> patientIds) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        for (UUID patientId : new LinkedHashSet<>(patientIds)) {
+            rows.find(patientId).ifPresent(row -> {
+                PatientRecord p = PatientCodec.open(rows.keysForReading(), row,
+                        EnumSet.of(PatientField.FIRST_NAME, PatientField.LAST_NAME));
+                published(row, EnumSet.of(DataElement.PATIENT_NAME));
+                String initial = p.firstName().isEmpty() ? "" : p.firstName().codePoints().limit(1)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + ". ";
+                names.put(patientId, initial + p.lastName());
+            });
+        }
+        return names;
     }
 
     @Override

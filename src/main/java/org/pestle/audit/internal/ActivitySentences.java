@@ -1,0 +1,200 @@
+package org.pestle.audit.internal;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.pestle.identity.People.Person;
+import org.pestle.identity.Role;
+
+/**
+ * Tells an audit record as a sentence of the activity feed. What the viewer may not see is left out
+ * of the sentence, not masked: "The patient paid for order #2847" instead of a name and an amount.
+ */
+final class ActivitySentences {
+
+    /** The actions the feed tells of, by the permission the viewer needs to see them. */
+    static final Set<String> ORDER_ACTIONS = Set.of("order.created", "order.approved", "order.rejected",
+            "order.cancelled", "payment.captured", "payment.invoiced", "payment.refunded");
+    static final Set<String> PATIENT_ACTIONS = Set.of("patient.created", "patient.changed");
+    static final Set<String> ACCESS_ACTIONS = Set.of("permissions.changed", "user.access-changed",
+            "elevated-access.granted", "account.locked");
+    static final Set<String> RULE_ACTIONS = Set.of("decision.published", "decision.rolled-back",
+            "clinic-settings.changed");
+    static final Set<String> DISCLOSURE_ACTIONS = Set.of("patients.exported", "audit.exported");
+
+    private static final NumberFormat DOLLARS = NumberFormat.getCurrencyInstance(Locale.US);
+
+    /** One audit record, as the feed reads it. */
+    record Told(String actor, String actorRole, String action, String entityType, String entityId, UUID patientId,
+            UUID clinicId, Map<String, Object> details) {
+    }
+
+    /**
+     * What the sentences may name.
+     *
+     * @param people the users named by the records
+     * @param patientNames short names of the records' patients, empty when the viewer may not read names
+     * @param clinicNames names of the records' clinics
+     * @param showAmounts whether the viewer may see order prices and payments
+     */
+    record Names(Map<String, Person> people, Map<UUID, String> patientNames, Function<UUID, Optional<String>> clinicNames,
+            boolean showAmounts) {
+    }
+
+    private ActivitySentences() {
+    }
+
+    /** The sentence of this record, or empty for an action the feed does not tell of. */
+    static Optional<String> sentence(Told r, Names names) {
+        String who = actor(r, names);
+        String order = orderNumber(r).map(n -> "order #" + n).orElse("an order");
+        String sentence = switch (r.action()) {
+            case "order.created" -> who + " submitted " + order;
+            case "order.approved" -> who + " approved " + order;
+            case "order.rejected" -> who + " rejected " + order;
+            case "order.cancelled" -> who + " cancelled " + order + code(r, "reason").map(c -> " (" + c + ")").orElse("");
+            case "payment.captured" -> "CLINIC_CARD".equals(text(r, "route"))
+                    ? possessive(clinic(r, names)) + " card was charged" + amount(r, names, " ") + " for " + order
+                    : patient(r, names) + " paid" + amount(r, names, " ") + " for " + order;
+            case "payment.invoiced" -> capitalized(order) + " went onto " + possessive(clinic(r, names)) + " invoice"
+                    + amount(r, names, " for ");
+            case "payment.refunded" -> amount(r, names, "").isEmpty()
+                    ? "The payment for " + order + " was refunded"
+                    : amount(r, names, "") + " was refunded for " + order;
+            case "patient.created" -> who + " added " + patientOrNone(r, names, "a patient", "patient ");
+            case "patient.changed" -> who + " updated " + patientOrNone(r, names, "a patient's record", "the record of patient ");
+            case "permissions.changed" -> "Permissions of " + roleGroup(r.entityId()) + " updated by " + who;
+            case "user.access-changed" -> who + " changed the access of " + r.entityId()
+                    + code(r, "change").map(c -> " (" + c + ")").orElse("");
+            case "elevated-access.granted" -> who + " was granted emergency access to " + clinic(r, names);
+            case "account.locked" -> "The account " + r.entityId() + " was locked after failed sign-ins";
+            case "decision.published" -> who + " published the " + decisionName(r.entityId()) + " rules"
+                    + number(r, "version").map(v -> " (version " + v + ")").orElse("");
+            case "decision.rolled-back" -> who + " rolled the " + decisionName(r.entityId()) + " rules back"
+                    + number(r, "restoredVersion").map(v -> " to version " + v).orElse("");
+            case "clinic-settings.changed" -> who + " changed the settings of " + clinic(r, names);
+            case "patients.exported" -> who + " exported " + count(r, "patients", "patient record");
+            case "audit.exported" -> who + " exported " + count(r, "records", "audit record");
+            default -> null;
+        };
+        return Optional.ofNullable(sentence);
+    }
+
+    /**
+     * How the feed names a user: prescribers as "Dr. Reyes", everyone else by first name and role
+     * ("Jane (admin)"), background work as "Pestle", an unknown name as it was recorded.
+     */
+    static String actor(Told r, Names names) {
+        if (r.actor().startsWith("system")) {
+            return "Pestle";
+        }
+        Person person = names.people().get(r.actor());
+        if (person == null) {
+            return r.actor();
+        }
+        String roles = r.actorRole() == null ? "" : r.actorRole();
+        if (Arrays.asList(roles.split(",")).contains(Role.PRESCRIBER.name())) {
+            return "Dr. " + person.lastName();
+        }
+        return roleWord(roles).map(word -> person.firstName() + " (" + word + ")").orElse(person.firstName());
+    }
+
+    /** The word for the user's main role, pharmacy roles first. */
+    private static Optional<String> roleWord(String roles) {
+        for (Role role : Role.values()) {
+            if (Arrays.asList(roles.split(",")).contains(role.name())) {
+                return Optional.of(switch (role) {
+                    case PHARMACIST -> "pharmacist";
+                    case PHARMACY_TECHNICIAN -> "technician";
+                    case PHARMACY_ADMIN -> "admin";
+                    case OPERATOR -> "operator";
+                    case PRIVACY_OFFICER -> "privacy officer";
+                    case PRESCRIBER -> "prescriber";
+                    case CLINIC_STAFF -> "clinic staff";
+                    case CLINIC_ADMIN -> "clinic admin";
+                });
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String patient(Told r, Names names) {
+        String name = r.patientId() == null ? null : names.patientNames().get(r.patientId());
+        return name == null ? "The patient" : "Patient " + name;
+    }
+
+    private static String patientOrNone(Told r, Names names, String anonymous, String prefix) {
+        String name = r.patientId() == null ? null : names.patientNames().get(r.patientId());
+        return name == null ? anonymous : prefix + name;
+    }
+
+    private static String clinic(Told r, Names names) {
+        return r.clinicId() == null ? "a clinic"
+                : names.clinicNames().apply(r.clinicId()).orElse("a clinic");
+    }
+
+    private static String possessive(String name) {
+        String owner = name.startsWith("a ") ? "the clinic" : name;
+        return capitalized(owner) + (owner.endsWith("s") ? "'" : "'s");
+    }
+
+    private static String amount(Told r, Names names, String prefix) {
+        if (!names.showAmounts()) {
+            return "";
+        }
+        return number(r, "amountCents")
+                .map(cents -> prefix + DOLLARS.format(BigDecimal.valueOf(cents).movePointLeft(2)))
+                .orElse("");
+    }
+
+    private static Optional<Long> orderNumber(Told r) {
+        return number(r, "orderNumber");
+    }
+
+    private static Optional<Long> number(Told r, String key) {
+        return r.details().get(key) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
+    }
+
+    private static String text(Told r, String key) {
+        return r.details().get(key) instanceof String s ? s : null;
+    }
+
+    /** A coded value in words: {@code PATIENT_REQUEST} as "patient request". */
+    private static Optional<String> code(Told r, String key) {
+        String value = text(r, key);
+        return value == null || value.isBlank() || "null".equals(value) ? Optional.empty()
+                : Optional.of(value.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' '));
+    }
+
+    private static String count(Told r, String key, String noun) {
+        return number(r, key).map(n -> n + " " + noun + (n == 1 ? "" : "s")).orElse(noun + "s");
+    }
+
+    private static String roleGroup(String roleName) {
+        try {
+            return Role.valueOf(roleName).groupName().toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return "a role";
+        }
+    }
+
+    /** {@code Decision_OrderEligibility} as "order eligibility". */
+    static String decisionName(String key) {
+        if (key == null) {
+            return "decision";
+        }
+        String name = key.startsWith("Decision_") ? key.substring("Decision_".length()) : key;
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

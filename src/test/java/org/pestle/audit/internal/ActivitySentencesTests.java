@@ -1,0 +1,152 @@
+package org.pestle.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.pestle.audit.internal.ActivitySentences.Names;
+import org.pestle.audit.internal.ActivitySentences.Told;
+import org.pestle.identity.People.Person;
+
+/** Each action the activity feed tells of, as its sentence, with and without what a viewer may not see. */
+class ActivitySentencesTests {
+
+    static final UUID PATIENT = UUID.randomUUID();
+    static final UUID CLINIC = UUID.randomUUID();
+    static final Map<String, Person> PEOPLE = Map.of(
+            "dr.reyes", new Person("dr.reyes", "Elena", "Reyes"),
+            "pharmacist", new Person("pharmacist", "Dana", "Whitfield"),
+            "admin", new Person("admin", "Jane", "Moss"));
+
+    /** A viewer who may read patient names and amounts. */
+    static final Names ALL = new Names(PEOPLE, Map.of(PATIENT, "M. Wilson"),
+            id -> id.equals(CLINIC) ? Optional.of("Northside Family Clinic") : Optional.empty(), true);
+
+    /** A viewer who may read neither. */
+    static final Names NEITHER = new Names(PEOPLE, Map.of(), ALL.clinicNames(), false);
+
+    static Told told(String actor, String role, String action, String entityType, String entityId,
+            Map<String, Object> details) {
+        return new Told(actor, role, action, entityType, entityId, PATIENT, CLINIC, details);
+    }
+
+    static String sentence(Told told, Names names) {
+        return ActivitySentences.sentence(told, names).orElseThrow();
+    }
+
+    @Test
+    void aPrescriberIsCalledDoctorByLastName() {
+        assertThat(sentence(told("dr.reyes", "PRESCRIBER", "order.created", "order", "o", Map.of("orderNumber", 2847)),
+                ALL)).isEqualTo("Dr. Reyes submitted order #2847");
+    }
+
+    @Test
+    void aPharmacistIsCalledByFirstNameAndRole() {
+        assertThat(sentence(told("pharmacist", "PHARMACIST", "order.approved", "order", "o",
+                Map.of("orderNumber", 2847)), ALL)).isEqualTo("Dana (pharmacist) approved order #2847");
+    }
+
+    @Test
+    void aRejectionAndACancellationSayWhichOrder() {
+        assertThat(sentence(told("pharmacist", "PHARMACIST", "order.rejected", "order", "o",
+                Map.of("orderNumber", 12, "reason", "INELIGIBLE")), ALL)).isEqualTo("Dana (pharmacist) rejected order #12");
+        assertThat(sentence(told("dr.reyes", "PRESCRIBER", "order.cancelled", "order", "o",
+                Map.of("orderNumber", 12, "reason", "PRESCRIBER_REQUEST")), ALL))
+                .isEqualTo("Dr. Reyes cancelled order #12 (prescriber request)");
+    }
+
+    @Test
+    void backgroundWorkIsPestles() {
+        assertThat(sentence(told("system:payment", null, "order.cancelled", "order", "o",
+                Map.of("orderNumber", 12, "reason", "PAYMENT_EXPIRED")), ALL))
+                .isEqualTo("Pestle cancelled order #12 (payment expired)");
+    }
+
+    @Test
+    void aSelfPaidPaymentNamesThePatientAndTheAmountOnlyToThoseWhoMaySeeThem() {
+        Told paid = told("system:stripe", null, "payment.captured", "payment", "p",
+                Map.of("orderNumber", 2847, "amountCents", 5200, "route", "SELF_PAY"));
+
+        assertThat(sentence(paid, ALL)).isEqualTo("Patient M. Wilson paid $52.00 for order #2847");
+        assertThat(sentence(paid, NEITHER)).isEqualTo("The patient paid for order #2847");
+    }
+
+    @Test
+    void aClinicCardChargeNamesTheClinic() {
+        assertThat(sentence(told("system:payment", null, "payment.captured", "payment", "p",
+                Map.of("orderNumber", 7, "amountCents", 12999, "route", "CLINIC_CARD")), ALL))
+                .isEqualTo("Northside Family Clinic's card was charged $129.99 for order #7");
+    }
+
+    @Test
+    void anInvoicedOrderAndARefundTellTheirAmounts() {
+        assertThat(sentence(told("system:payment", null, "payment.invoiced", "payment", "p",
+                Map.of("orderNumber", 7, "amountCents", 4000)), ALL))
+                .isEqualTo("Order #7 went onto Northside Family Clinic's invoice for $40.00");
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "payment.refunded", "payment", "p",
+                Map.of("orderNumber", 7, "amountCents", 4000)), ALL)).isEqualTo("$40.00 was refunded for order #7");
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "payment.refunded", "payment", "p",
+                Map.of("orderNumber", 7, "amountCents", 4000)), NEITHER))
+                .isEqualTo("The payment for order #7 was refunded");
+    }
+
+    @Test
+    void patientRecordsAreNamedOnlyToThoseWhoMayReadNames() {
+        Told added = told("dr.reyes", "PRESCRIBER", "patient.created", "patient", PATIENT.toString(), Map.of());
+        Told changed = told("dr.reyes", "PRESCRIBER", "patient.changed", "patient", PATIENT.toString(), Map.of());
+
+        assertThat(sentence(added, ALL)).isEqualTo("Dr. Reyes added patient M. Wilson");
+        assertThat(sentence(added, NEITHER)).isEqualTo("Dr. Reyes added a patient");
+        assertThat(sentence(changed, ALL)).isEqualTo("Dr. Reyes updated the record of patient M. Wilson");
+        assertThat(sentence(changed, NEITHER)).isEqualTo("Dr. Reyes updated a patient's record");
+    }
+
+    @Test
+    void accessChangesSayWhoChangedWhat() {
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "permissions.changed", "role", "PHARMACIST", Map.of()), ALL))
+                .isEqualTo("Permissions of pharmacists updated by Jane (admin)");
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "user.access-changed", "user", "technician",
+                Map.of("change", "DISABLED")), ALL)).isEqualTo("Jane (admin) changed the access of technician (disabled)");
+        assertThat(sentence(told("pharmacist", "PHARMACIST", "elevated-access.granted", "elevated-access-grant", "g",
+                Map.of()), ALL)).isEqualTo("Dana (pharmacist) was granted emergency access to Northside Family Clinic");
+        assertThat(sentence(told("system:security", null, "account.locked", "user", "technician", Map.of()), ALL))
+                .isEqualTo("The account technician was locked after failed sign-ins");
+    }
+
+    @Test
+    void ruleChangesNameTheTableAndVersion() {
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "decision.published", "decision",
+                "Decision_OrderEligibility", Map.of("version", 3, "previousVersion", 2)), ALL))
+                .isEqualTo("Jane (admin) published the order eligibility rules (version 3)");
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "decision.rolled-back", "decision",
+                "Decision_PaymentRouting", Map.of("version", 4, "restoredVersion", 2)), ALL))
+                .isEqualTo("Jane (admin) rolled the payment routing rules back to version 2");
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "clinic-settings.changed", "clinic", CLINIC.toString(),
+                Map.of()), ALL)).isEqualTo("Jane (admin) changed the settings of Northside Family Clinic");
+    }
+
+    @Test
+    void exportsSayHowMuchLeft() {
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "patients.exported", "patient-export", null,
+                Map.of("patients", 1)), ALL)).isEqualTo("Jane (admin) exported 1 patient record");
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "audit.exported", "audit-export", null,
+                Map.of("records", 250)), ALL)).isEqualTo("Jane (admin) exported 250 audit records");
+    }
+
+    @Test
+    void anUnknownUserIsShownAsRecordedAndAnOrderWithoutNumberAsAnOrder() {
+        assertThat(sentence(told("gone.user", "PHARMACIST", "order.approved", "order", "o", Map.of()), ALL))
+                .isEqualTo("gone.user approved an order");
+    }
+
+    @Test
+    void readsAndSignInsAreNotTold() {
+        assertThat(ActivitySentences.sentence(told("pharmacist", "PHARMACIST", "patient.viewed", "patient", "p",
+                Map.of()), ALL)).isEmpty();
+        assertThat(ActivitySentences.sentence(told("pharmacist", "PHARMACIST", "login.succeeded", "user",
+                "pharmacist", Map.of()), ALL)).isEmpty();
+    }
+}
