@@ -32,6 +32,12 @@ class AuditSearch {
      */
     record Filter(String actor, String role, String action, String entityType, String entityId, UUID patientId,
             UUID clinicId, String outcome, Instant from, Instant to, Long before, int limit) {
+
+        /** The same filters for the page that starts below {@code before}, with this page size. */
+        Filter from(Long newBefore, int newLimit) {
+            return new Filter(actor, role, action, entityType, entityId, patientId, clinicId, outcome, from, to,
+                    newBefore, newLimit);
+        }
     }
 
     /** One record as the search shows it. */
