@@ -4,4 +4,6 @@ grant usage, select on all sequences in schema public to ${app_role};
 revoke all on table flyway_schema_history from ${app_role};
 -- The audit trail is append-only for the app role (V50): it reads, and appends only through
 -- audit_append() (which runs as the owner); it never changes a record or the chain head.
-revoke insert, update, delete, truncate on table audit_record, audit_chain_head from ${app_role};
+revoke insert, update, delete, truncate on table audit_record, audit_chain_head, audit_chain_anchor from ${app_role};
+-- Old records leave only through audit_prune() (V55), which refuses anything younger than six years.
+grant execute on function audit_prune(timestamptz) to ${app_role};

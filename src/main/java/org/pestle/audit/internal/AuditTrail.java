@@ -59,7 +59,11 @@ class AuditTrail implements AuditRecords {
         dataScope.enterSystem("system:audit-verify");
         Head head = jdbc.sql("select seq, hash from audit_chain_head")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
-        Walk walk = new Walk(head);
+        // where the chain starts: the first record, or the one after the last removed by retention (V55)
+        Head start = jdbc.sql("select seq, hash from audit_chain_anchor")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).optional()
+                .orElse(new Head(0, GENESIS));
+        Walk walk = new Walk(head, start);
         // a fetch size makes the driver stream the rows instead of holding the whole trail in memory
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(1000);
@@ -76,13 +80,15 @@ class AuditTrail implements AuditRecords {
     /** The walk along the chain, stopping at the first break. */
     private static final class Walk {
         private final Head head;
-        private long expectedSeq = 1;
-        private byte[] lastHash = GENESIS;
+        private long expectedSeq;
+        private byte[] lastHash;
         private long checked;
         private ChainVerification broken;
 
-        Walk(Head head) {
+        Walk(Head head, Head start) {
             this.head = head;
+            this.expectedSeq = start.seq() + 1;
+            this.lastHash = start.hash();
         }
 
         void next(long seq, byte[] previousHash, boolean intact, byte[] hash) {
@@ -90,7 +96,8 @@ class AuditTrail implements AuditRecords {
                 return;
             }
             checked++;
-            if (seq > head.seq()) {
+            if (seq > head.seq() || seq < expectedSeq) {
+                // beyond the head, or a number already passed (before the retention anchor, or twice)
                 broken = new ChainVerification(false, checked, seq, "INSERTED");
             } else if (seq > expectedSeq) {
                 broken = new ChainVerification(false, checked, expectedSeq, "DELETED");
