@@ -36,6 +36,22 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " was not found", List.of());
     }
 
+    /**
+     * 404 for an id taken from the request's path: the id is named only if it is a UUID, since a path
+     * segment that is not one may be anything a client put there (a patient's name, say).
+     */
+    public static ApiProblem notFound(String what, String id) {
+        return notFound(isUuid(id) ? what + " " + id : what);
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            return id != null && java.util.UUID.fromString(id).toString().equalsIgnoreCase(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** 422: a well-formed request whose field names something that cannot be used. */
     public static ApiProblem invalidField(String field, String message) {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-reference", "The request cannot be processed",

@@ -33,6 +33,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
@@ -69,6 +70,23 @@ class SecurityConfiguration {
         return new DelegatingPasswordEncoder("argon2", Map.of(
                 "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                 "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    /**
+     * A request the firewall refuses (a path with ";", "%25", "//" and the like): 400 as problem+json
+     * for the API, Pestle's error page otherwise; never Spring Boot's default body, which repeats the
+     * path, and a path may hold anything a client put there (PatientDataCanaryIntegrationTests).
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                problem(json, response, HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                        "The request's URL is not accepted");
+            } else {
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+            }
+        };
     }
 
     /**

@@ -70,7 +70,7 @@ class OrderController {
     OrderView get(@PathVariable String id) {
         Actor actor = readerOfOrders();
         return parse(id).flatMap(orderId -> queries.find(actor, orderId))
-                .orElseThrow(() -> ApiProblem.notFound("Order " + id));
+                .orElseThrow(() -> ApiProblem.notFound("Order", id));
     }
 
     /**
@@ -80,9 +80,9 @@ class OrderController {
     @PostMapping("/{id}/cancel")
     OrderView cancel(@PathVariable String id, @Valid @RequestBody Cancellation cancellation) {
         Actor actor = CurrentActor.require();
-        UUID orderId = parse(id).orElseThrow(() -> ApiProblem.notFound("Order " + id));
+        UUID orderId = parse(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
         cancellations.cancel(actor, orderId, cancellation.reason());
-        return queries.find(actor, orderId).orElseThrow(() -> ApiProblem.notFound("Order " + id));
+        return queries.find(actor, orderId).orElseThrow(() -> ApiProblem.notFound("Order", id));
     }
 
     /** The body of a cancellation: a reason code from {@link CancellationReason}. */

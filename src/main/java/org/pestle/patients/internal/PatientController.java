@@ -61,7 +61,7 @@ class PatientController {
     @GetMapping("/{id}")
     ResponseEntity<PatientView> get(@PathVariable String id) {
         return noStore(parse(id).flatMap(patientId -> records.read(CurrentActor.require(), patientId))
-                .orElseThrow(() -> ApiProblem.notFound("Patient " + id)));
+                .orElseThrow(() -> ApiProblem.notFound("Patient", id)));
     }
 
     /** A JSON merge patch: fields left out stay, fields set to null are cleared. */
@@ -74,7 +74,7 @@ class PatientController {
             throw PatientRequests.ApiProblem400.of(errors);
         }
         return noStore(parse(id).flatMap(patientId -> records.update(CurrentActor.require(), patientId, changes))
-                .orElseThrow(() -> ApiProblem.notFound("Patient " + id)));
+                .orElseThrow(() -> ApiProblem.notFound("Patient", id)));
     }
 
     @PostMapping("/search")

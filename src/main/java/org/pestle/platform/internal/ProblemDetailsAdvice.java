@@ -1,5 +1,6 @@
 package org.pestle.platform.internal;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.core.MethodParameter;
 import org.springframework.validation.method.ParameterErrors;
@@ -24,11 +26,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of the API as RFC 9457 problem+json. Field errors are listed under {@code errors}
  * with the JSON path of the field; the rejected value is never echoed back (it may be patient data).
+ * Nor is the request's path (no {@code instance}, nor the path in a detail), since a client may have put
+ * anything there (PatientDataCanaryIntegrationTests).
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -41,7 +47,39 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (!problem.errors().isEmpty()) {
             body.setProperty("errors", problem.errors());
         }
-        return ResponseEntity.status(problem.status()).body(body);
+        return ResponseEntity.status(problem.status()).body(withoutInstance(body));
+    }
+
+    /** Every problem Spring MVC's own handlers answer with passes here. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        return super.createResponseEntity(body instanceof ProblemDetail problem ? withoutInstance(problem)
+                : body, headers, statusCode, request);
+    }
+
+    /** A path variable or query parameter of the wrong type: named, its value not repeated. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName();
+        Class<?> required = ex.getRequiredType();
+        if (ex instanceof MethodArgumentTypeMismatchException argument) {
+            name = argument.getName();
+            required = argument.getParameter().nestedIfOptional().getNestedParameterType();
+        }
+        String type = required == null ? "value" : required.getSimpleName();
+        return validationProblem(List.of(new FieldError(name == null ? "" : name, "must be of type " + type)));
+    }
+
+    /** No endpoint for the path: said without repeating the path. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing at this path");
+        body.setType(ApiProblem.typeUri("not-found"));
+        body.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(withoutInstance(body));
     }
 
     @Override
@@ -106,7 +144,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (!errors.isEmpty()) {
             body.setProperty("errors", errors);
         }
-        return ResponseEntity.badRequest().body(body);
+        return ResponseEntity.badRequest().body(withoutInstance(body));
     }
 
     private static ResponseEntity<Object> validationProblem(List<FieldError> errors) {
@@ -116,7 +154,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setType(ApiProblem.typeUri("validation"));
         body.setTitle("The request is not valid");
         body.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(body);
+        return ResponseEntity.badRequest().body(withoutInstance(body));
+    }
+
+    /**
+     * Leaves {@code instance} out (the empty URI is not written): Spring would otherwise fill in the
+     * request's path, and a client may have put anything there.
+     */
+    private static ProblemDetail withoutInstance(ProblemDetail body) {
+        body.setInstance(URI.create(""));
+        return body;
     }
 
     private static String jsonPath(JsonMappingException e) {
