@@ -286,6 +286,8 @@ class PatientDataCanaryIntegrationTests {
         failing("PATCH /api/patients/{id} (wrong JSON types)", api.exchange(Demo.REYES, HttpMethod.PATCH,
                 "/api/patients/" + patientId, Map.of("firstName", List.of(FIRST), "allergies", ALLERGY,
                         "address", ADDRESS), Map.of()), 400);
+        failing("PATCH /api/patients/{id} (a name where a key goes)", api.exchange(Demo.REYES, HttpMethod.PATCH,
+                "/api/patients/" + patientId, Map.of(LAST, FIRST), Map.of()), 400);
         failing("PATCH /api/patients/{id} (unknown patient)", api.exchange(Demo.REYES, HttpMethod.PATCH,
                 "/api/patients/" + UUID.randomUUID(), Map.of("lastName", LAST, "clinicalNotes", NOTE), Map.of()), 404);
         failing("PATCH /api/patients/{id} (a field the role may not write)", api.exchange(Demo.TECHNICIAN,

@@ -3,7 +3,6 @@ package org.pestle.patients.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -88,11 +87,16 @@ final class PatientRequests {
                 throw ApiProblem400.of(List.of(new FieldError("", "must be a JSON object")));
             }
             List<FieldError> errors = new ArrayList<>();
-            body.fieldNames().forEachRemaining(name -> {
-                if (!FIELDS.contains(name)) {
-                    errors.add(new FieldError(name, "is not a patient field that can be changed"));
-                }
-            });
+            // an unknown key is not repeated back: a client that put a patient's name where a key goes
+            // would otherwise get it in the error (and in any log of it)
+            boolean unknown = false;
+            for (var names = body.fieldNames(); names.hasNext();) {
+                unknown |= !FIELDS.contains(names.next());
+            }
+            if (unknown) {
+                errors.add(new FieldError("", "has a key that is not a patient field that can be changed; those are "
+                        + String.join(", ", FIELDS)));
+            }
             PatientChanges changes = new PatientChanges(text(body, "firstName", errors), text(body, "lastName", errors),
                     text(body, "dateOfBirth", errors), text(body, "phone", errors),
                     value(body, "address", json, AddressInput.class, errors),
@@ -108,7 +112,7 @@ final class PatientRequests {
             return changes;
         }
 
-        private static final Set<String> FIELDS = Set.of("firstName", "lastName", "dateOfBirth", "phone", "address",
+        private static final List<String> FIELDS = List.of("firstName", "lastName", "dateOfBirth", "phone", "address",
                 "allergies", "clinicalNotes");
         private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
         };
