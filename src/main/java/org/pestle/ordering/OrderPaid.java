@@ -7,7 +7,10 @@ import java.util.UUID;
  *
  * @param orderId the order
  * @param orderNumber its number
+ * @param organizationId the clinic's organization
  * @param clinicId the ordering clinic
+ * @param patientId the patient the order is for
  */
-public record OrderPaid(UUID orderId, long orderNumber, UUID clinicId) {
+public record OrderPaid(UUID orderId, long orderNumber, UUID organizationId, UUID clinicId,
+        UUID patientId) {
 }

@@ -18,6 +18,15 @@ public interface Orders {
     Optional<OrderView> find(Actor actor, UUID orderId);
 
     /**
+     * The order, as {@link #find} finds it, for a user who opens it to read it (the API's
+     * {@code GET /api/orders/{id}}, the console's order page): the reading is recorded
+     * ({@link OrderViewed}) in the same transaction.
+     *
+     * @param via where it is read: {@code API} or {@code CONSOLE}
+     */
+    Optional<OrderView> open(Actor actor, UUID orderId, String via);
+
+    /**
      * The order, for background work that runs in the system scope (process jobs, schedulers);
      * never for a user's request.
      */

@@ -8,9 +8,12 @@ import java.util.UUID;
  *
  * @param paymentId the payment
  * @param orderId its order
+ * @param organizationId the clinic's organization
  * @param clinicId the clinic billed
+ * @param patientId the patient the order is for
  * @param billingMonth first day of the invoice's month
  * @param amountCents the amount, in cents (USD)
  */
-public record PaymentInvoiced(UUID paymentId, UUID orderId, UUID clinicId, LocalDate billingMonth, long amountCents) {
+public record PaymentInvoiced(UUID paymentId, UUID orderId, UUID organizationId, UUID clinicId,
+        UUID patientId, LocalDate billingMonth, long amountCents) {
 }

@@ -7,9 +7,12 @@ import java.util.UUID;
  *
  * @param paymentId the payment
  * @param orderId its order
+ * @param organizationId the clinic's organization
  * @param clinicId the ordering clinic
+ * @param patientId the patient the order is for
  * @param amountCents the amount refunded, in cents (USD)
  * @param stripeRefundId Stripe's refund id
  */
-public record PaymentRefunded(UUID paymentId, UUID orderId, UUID clinicId, long amountCents, String stripeRefundId) {
+public record PaymentRefunded(UUID paymentId, UUID orderId, UUID organizationId, UUID clinicId,
+        UUID patientId, long amountCents, String stripeRefundId) {
 }

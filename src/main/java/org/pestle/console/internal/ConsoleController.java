@@ -60,7 +60,7 @@ class ConsoleController {
         if (!orders.readsOrders(actor)) {
             return errorPage(HttpStatus.FORBIDDEN, model, response);
         }
-        Optional<OrderView> found = orders.find(actor, id);
+        Optional<OrderView> found = orders.open(actor, id, "CONSOLE");
         if (found.isEmpty()) {
             return errorPage(HttpStatus.NOT_FOUND, model, response);
         }

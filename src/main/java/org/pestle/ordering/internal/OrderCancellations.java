@@ -58,6 +58,7 @@ class OrderCancellations {
         OrderStatus previous = order.status();
         order.cancel(reason.name());
         orders.save(order);
-        events.publishEvent(new OrderCancelled(order.id(), order.orderNumber(), order.clinicId(), reason, previous));
+        events.publishEvent(new OrderCancelled(order.id(), order.orderNumber(), order.organizationId(), order.clinicId(),
+                order.patientId(), reason, previous));
     }
 }

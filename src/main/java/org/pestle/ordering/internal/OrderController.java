@@ -69,7 +69,7 @@ class OrderController {
     @GetMapping("/{id}")
     OrderView get(@PathVariable String id) {
         Actor actor = readerOfOrders();
-        return parse(id).flatMap(orderId -> queries.find(actor, orderId))
+        return parse(id).flatMap(orderId -> queries.open(actor, orderId, "API"))
                 .orElseThrow(() -> ApiProblem.notFound("Order", id));
     }
 

@@ -17,8 +17,10 @@ import org.pestle.identity.DataElement;
 import org.pestle.identity.Permissions;
 import org.pestle.ordering.OrderStatus;
 import org.pestle.ordering.OrderView;
+import org.pestle.ordering.OrderViewed;
 import org.pestle.ordering.Orders;
 import org.pestle.ordering.Orders.PatientOrder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +34,15 @@ class OrderQueries implements Orders {
     private final Catalog catalog;
     private final Permissions permissions;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    OrderQueries(OrderRepository orders, Catalog catalog, Permissions permissions, JdbcClient jdbc) {
+    OrderQueries(OrderRepository orders, Catalog catalog, Permissions permissions, JdbcClient jdbc,
+            ApplicationEventPublisher events) {
         this.orders = orders;
         this.catalog = catalog;
         this.permissions = permissions;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     private static final List<Action> READERS = List.of(Action.ORDER, Action.APPROVE, Action.VIEW_PATIENTS,
@@ -53,6 +58,17 @@ class OrderQueries implements Orders {
         boolean prices = permissions.canRead(actor, DataElement.ORDER_PRICE);
         return orders.findById(orderId).filter(o -> actor.canAccessClinic(o.clinicId()))
                 .map(order -> view(order, prices));
+    }
+
+    @Override
+    @Transactional
+    public Optional<OrderView> open(Actor actor, UUID orderId, String via) {
+        boolean prices = permissions.canRead(actor, DataElement.ORDER_PRICE);
+        return orders.findById(orderId).filter(o -> actor.canAccessClinic(o.clinicId())).map(order -> {
+            events.publishEvent(new OrderViewed(actor.username(), order.id(), order.orderNumber(),
+                    order.organizationId(), order.clinicId(), order.patientId(), via));
+            return view(order, prices);
+        });
     }
 
     @Override

@@ -33,12 +33,14 @@ public class OrderStatusListener {
         order.moveTo(next);
         orders.save(order);
         if (next == OrderStatus.AWAITING_PAYMENT) {
-            events.publishEvent(new OrderApproved(order.id(), order.orderNumber(), order.clinicId()));
+            events.publishEvent(new OrderApproved(order.id(), order.orderNumber(), order.organizationId(),
+                    order.clinicId(), order.patientId()));
         } else if (next == OrderStatus.PAID) {
-            events.publishEvent(new OrderPaid(order.id(), order.orderNumber(), order.clinicId()));
+            events.publishEvent(new OrderPaid(order.id(), order.orderNumber(), order.organizationId(),
+                    order.clinicId(), order.patientId()));
         } else if (next == OrderStatus.REJECTED) {
-            events.publishEvent(new OrderRejected(order.id(), order.orderNumber(), order.clinicId(),
-                    order.statusReason()));
+            events.publishEvent(new OrderRejected(order.id(), order.orderNumber(), order.organizationId(),
+                    order.clinicId(), order.patientId(), order.statusReason()));
         }
     }
 
@@ -53,6 +55,7 @@ public class OrderStatusListener {
         }
         order.cancel(reason.name());
         orders.save(order);
-        events.publishEvent(new OrderCancelled(order.id(), order.orderNumber(), order.clinicId(), reason, previous));
+        events.publishEvent(new OrderCancelled(order.id(), order.orderNumber(), order.organizationId(),
+                order.clinicId(), order.patientId(), reason, previous));
     }
 }

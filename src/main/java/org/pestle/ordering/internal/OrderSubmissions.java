@@ -15,6 +15,7 @@ import org.pestle.catalog.Compound;
 import org.pestle.identity.Actor;
 import org.pestle.identity.Action;
 import org.pestle.identity.Permissions;
+import org.pestle.ordering.OrderCreated;
 import org.pestle.patients.Patients;
 import org.pestle.platform.ApiProblem;
 import org.pestle.platform.ApiProblem.FieldError;
@@ -23,6 +24,7 @@ import org.pestle.tenancy.Clinic;
 import org.pestle.tenancy.Clinics;
 import org.pestle.tenancy.Prescriber;
 import org.pestle.tenancy.Prescribers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,9 +51,11 @@ class OrderSubmissions {
     private final Catalog catalog;
     private final Permissions permissions;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     OrderSubmissions(OrderRepository orders, OrderProcess process, Clinics clinics, Prescribers prescribers,
-            Patients patients, Catalog catalog, Permissions permissions, JdbcClient jdbc) {
+            Patients patients, Catalog catalog, Permissions permissions, JdbcClient jdbc,
+            ApplicationEventPublisher events) {
         this.orders = orders;
         this.process = process;
         this.clinics = clinics;
@@ -60,6 +64,7 @@ class OrderSubmissions {
         this.catalog = catalog;
         this.permissions = permissions;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -87,6 +92,11 @@ class OrderSubmissions {
                 insert into order_submission (submitted_by, idempotency_key, request_hash, order_id)
                 values (?, ?, ?, ?)""").params(actor.username(), key, requestHash, order.id()).update());
         process.start(order, actor.username());
+        // The prescriber profile is the submitter's own today; were staff to order for a prescriber, the
+        // record would name the prescriber as the one on whose behalf the order was placed.
+        String onBehalfOf = prescriber.username().equals(actor.username()) ? null : prescriber.username();
+        events.publishEvent(new OrderCreated(order.id(), number, clinic.organizationId(), clinic.id(),
+                request.patientId(), prescriber.id(), actor.username(), onBehalfOf, lines.size()));
         return new Submission(order.id(), false);
     }
 

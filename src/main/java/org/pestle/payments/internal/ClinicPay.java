@@ -11,6 +11,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import org.pestle.payments.PaymentCaptured;
+import org.pestle.payments.PaymentFailed;
 import org.pestle.payments.PaymentInvoiced;
 import org.pestle.payments.internal.Payment.Status;
 import org.pestle.payments.internal.PaymentLedger.CardOnFile;
@@ -62,7 +63,7 @@ class ClinicPay {
         }
         CardOnFile card = ledger.cardOnFile(payment.clinicId()).orElse(null);
         if (card == null) {
-            ledger.setStatus(paymentId, Status.DECLINED, "NO_CARD_ON_FILE");
+            declined(payment, "NO_CARD_ON_FILE");
             return false;
         }
         ledger.setRoute(paymentId, Route.CLINIC_CARD, payment.routeReason());
@@ -77,21 +78,28 @@ class ClinicPay {
                     .addExpand("latest_charge")
                     .build(), RequestOptions.builder().setIdempotencyKey(payment.idempotencyKey("card")).build());
             if (!"succeeded".equals(intent.getStatus())) {
-                ledger.setStatus(paymentId, Status.DECLINED, "STATUS_" + intent.getStatus().toUpperCase());
+                declined(payment, "STATUS_" + intent.getStatus().toUpperCase());
                 return false;
             }
             ledger.recordCapture(paymentId, intent.getId());
             SelfPay.Card.of(intent.getLatestChargeObject()).ifPresentOrElse(
                     c -> ledger.recordCard(paymentId, c.brand(), c.last4()),
                     () -> ledger.recordCard(paymentId, card.brand(), card.last4()));
-            events.publishEvent(new PaymentCaptured(payment.id(), payment.orderId(), payment.clinicId(),
+            events.publishEvent(new PaymentCaptured(payment.id(), payment.orderId(), payment.organizationId(),
+                payment.clinicId(), payment.patientId(),
                     payment.amountCents(), Route.CLINIC_CARD.name()));
             return true;
         } catch (CardException declined) {
             String code = declined.getDeclineCode() != null ? declined.getDeclineCode() : declined.getCode();
-            ledger.setStatus(paymentId, Status.DECLINED, code == null ? "card_declined" : code);
+            declined(payment, code == null ? "card_declined" : code);
             return false;
         }
+    }
+
+    private void declined(Payment payment, String code) {
+        ledger.setStatus(payment.id(), Status.DECLINED, code);
+        events.publishEvent(new PaymentFailed(payment.id(), payment.orderId(), payment.organizationId(),
+                payment.clinicId(), payment.patientId(), Route.CLINIC_CARD.name(), code));
     }
 
     /** Task_AddToInvoice: the order goes onto this month's invoice of its clinic (UTC month). */
@@ -109,7 +117,8 @@ class ClinicPay {
                 .update();
         ledger.setRoute(paymentId, Route.CLINIC_INVOICE, payment.routeReason());
         ledger.setStatus(paymentId, Status.INVOICED, null);
-        events.publishEvent(new PaymentInvoiced(payment.id(), payment.orderId(), payment.clinicId(), month,
+        events.publishEvent(new PaymentInvoiced(payment.id(), payment.orderId(), payment.organizationId(),
+                payment.clinicId(), payment.patientId(), month,
                 payment.amountCents()));
     }
 }

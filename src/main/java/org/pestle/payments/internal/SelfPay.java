@@ -136,7 +136,8 @@ class SelfPay {
             Card.of(intent.getLatestChargeObject()).ifPresent(card -> ledger.recordCard(paymentId, card.brand(),
                     card.last4()));
         }
-        events.publishEvent(new PaymentCaptured(payment.id(), payment.orderId(), payment.clinicId(),
+        events.publishEvent(new PaymentCaptured(payment.id(), payment.orderId(), payment.organizationId(),
+                payment.clinicId(), payment.patientId(),
                 payment.amountCents(), payment.route().name()));
     }
 

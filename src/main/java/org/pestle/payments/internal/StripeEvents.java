@@ -11,11 +11,13 @@ import com.google.gson.JsonParser;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
+import org.pestle.payments.PaymentFailed;
 import org.pestle.payments.internal.Payment.Status;
 import org.pestle.payments.internal.PaymentRoutingRules.Route;
 import org.pestle.platform.DataScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +40,17 @@ class StripeEvents {
     private final PaymentProcess process;
     private final Refunds refunds;
     private final DataScope dataScope;
+    private final ApplicationEventPublisher events;
 
     StripeEvents(PaymentSettings settings, JdbcClient jdbc, PaymentLedger ledger, PaymentProcess process,
-            Refunds refunds, DataScope dataScope) {
+            Refunds refunds, DataScope dataScope, ApplicationEventPublisher events) {
         this.settings = settings;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.process = process;
         this.refunds = refunds;
         this.dataScope = dataScope;
+        this.events = events;
     }
 
     /** The event, if the signature is valid with one of the secrets and recent enough. */
@@ -157,6 +161,8 @@ class StripeEvents {
                 ledger.nextAttempt(payment.id());
                 jdbc.sql("update payment set failure_code = 'ASYNC_PAYMENT_FAILED' where id = ?").param(payment.id())
                         .update();
+                events.publishEvent(new PaymentFailed(payment.id(), payment.orderId(), payment.organizationId(),
+                        payment.clinicId(), payment.patientId(), Route.SELF_PAY.name(), "ASYNC_PAYMENT_FAILED"));
                 return done(eventId, "APPLIED", "FAILED");
             }
             case "checkout.session.expired" -> {
