@@ -49,6 +49,11 @@ public record AuditEntry(String actor, String actorRole, String onBehalfOf, UUID
                 patientId, outcome, sourceAddress, reason, details);
     }
 
+    public AuditEntry withOnBehalfOf(String principal) {
+        return new AuditEntry(actor, actorRole, principal, organizationId, clinicId, action, entityType, entityId,
+                patientId, outcome, sourceAddress, reason, details);
+    }
+
     public AuditEntry withPatient(UUID patient) {
         return new AuditEntry(actor, actorRole, onBehalfOf, organizationId, clinicId, action, entityType, entityId,
                 patient, outcome, sourceAddress, reason, details);

@@ -1,41 +1,74 @@
 package org.pestle.audit.internal;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.pestle.audit.AuditEntry;
 import org.pestle.audit.AuditRecords;
+import org.pestle.audit.Outcome;
+import org.pestle.identity.CurrentActor;
+import org.pestle.identity.ElevatedAccess;
 import org.pestle.identity.ElevatedAccessGranted;
 import org.pestle.identity.PermissionsChanged;
 import org.pestle.identity.UserAccessChanged;
 import org.pestle.ordering.OrderApproved;
+import org.pestle.ordering.OrderCancelled;
+import org.pestle.ordering.OrderCreated;
+import org.pestle.ordering.OrderPaid;
 import org.pestle.ordering.OrderRejected;
+import org.pestle.ordering.OrderViewed;
 import org.pestle.patients.PatientChanged;
 import org.pestle.patients.PatientCreated;
 import org.pestle.patients.PatientKeysRotated;
 import org.pestle.patients.PatientViewed;
 import org.pestle.patients.PatientsExported;
+import org.pestle.payments.PaymentCaptured;
+import org.pestle.payments.PaymentFailed;
+import org.pestle.payments.PaymentInvoiced;
+import org.pestle.payments.PaymentRefunded;
 import org.pestle.platform.DataScope;
 import org.pestle.rules.DecisionPublished;
 import org.pestle.rules.DecisionRolledBack;
+import org.pestle.tenancy.Clinic;
 import org.pestle.tenancy.ClinicSettingsChanged;
+import org.pestle.tenancy.Clinics;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns the events other modules publish into audit records. Plain listeners run synchronously inside
  * the publishing transaction, so each record commits, or rolls back, with the change it describes.
+ *
+ * <p>A user's record about a clinic the user reaches only through a break-glass grant is followed by
+ * {@code elevated-access.used}, once per grant and transaction (so a search listing many patients of
+ * that clinic is one use, not one per row).
  */
 @Component
 class DomainEventAuditor {
 
+    /** What the process records when it cancels an order itself (pay link expired). */
+    static final String PAYMENT_PROCESS = "system:payment";
+
+    private static final Object USES_IN_TRANSACTION = new Object();
+
     private final AuditRecords audit;
     private final DataScope dataScope;
+    private final ElevatedAccess elevatedAccess;
+    private final Clinics clinics;
+    private final Map<UUID, UUID> organizationOfClinic = new ConcurrentHashMap<>();
 
-    DomainEventAuditor(AuditRecords audit, DataScope dataScope) {
+    DomainEventAuditor(AuditRecords audit, DataScope dataScope, ElevatedAccess elevatedAccess, Clinics clinics) {
         this.audit = audit;
         this.dataScope = dataScope;
+        this.elevatedAccess = elevatedAccess;
+        this.clinics = clinics;
     }
 
     @EventListener
@@ -59,40 +92,113 @@ class DomainEventAuditor {
     @EventListener
     void on(ElevatedAccessGranted event) {
         audit.record(AuditEntry.of(event.username(), "elevated-access.granted", "elevated-access-grant",
-                event.grantId()).withClinic(null, event.clinicId()).withReason(event.reason())
+                event.grantId()).withClinic(organizationOf(event.clinicId()), event.clinicId()).withReason(event.reason())
                 .withDetails(Map.of("expiresAt", event.expiresAt().toString())));
+    }
+
+    @EventListener
+    void on(OrderCreated event) {
+        AuditEntry entry = AuditEntry.of(event.submittedBy(), "order.created", "order", event.orderId())
+                .withOnBehalfOf(event.onBehalfOf()).withClinic(event.organizationId(), event.clinicId())
+                .withPatient(event.patientId()).withDetails(Map.of("orderNumber", event.orderNumber(),
+                        "prescriberId", event.prescriberId().toString(), "lines", event.lines()));
+        recordNoticingElevatedAccess(entry);
+    }
+
+    @EventListener
+    void on(OrderViewed event) {
+        recordNoticingElevatedAccess(AuditEntry.of(event.viewedBy(), "order.viewed", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber(), "via", event.via())));
     }
 
     @EventListener
     void on(OrderApproved event) {
         audit.record(AuditEntry.of(dataScope.actor(), "order.approved", "order", event.orderId())
-                .withClinic(null, event.clinicId()).withDetails(Map.of("orderNumber", event.orderNumber())));
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber())));
     }
 
     @EventListener
     void on(OrderRejected event) {
         audit.record(AuditEntry.of(dataScope.actor(), "order.rejected", "order", event.orderId())
-                .withClinic(null, event.clinicId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
                 .withDetails(Map.of("orderNumber", event.orderNumber(), "reason", String.valueOf(event.reason()))));
+    }
+
+    /**
+     * By the user who cancelled (also when their cancellation ends a running process), by billing
+     * staff who cancel a declined order in Tasklist, or by {@code system:payment} when the payment
+     * process cancels on its own (the pay link expired).
+     */
+    @EventListener
+    void on(OrderCancelled event) {
+        String actor = dataScope.actor();
+        if (actor.startsWith("system:") && !event.reason().userSelectable()) {
+            actor = PAYMENT_PROCESS;
+        }
+        recordNoticingElevatedAccess(AuditEntry.of(actor, "order.cancelled", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber(), "reason", event.reason().name(),
+                        "previousStatus", event.previousStatus().name())));
+    }
+
+    @EventListener
+    void on(OrderPaid event) {
+        audit.record(AuditEntry.of(dataScope.actor(), "order.paid", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber())));
+    }
+
+    @EventListener
+    void on(PaymentCaptured event) {
+        audit.record(AuditEntry.of(dataScope.actor(), "payment.captured", "payment", event.paymentId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderId", event.orderId().toString(), "amountCents", event.amountCents(),
+                        "route", event.route())));
+    }
+
+    @EventListener
+    void on(PaymentInvoiced event) {
+        audit.record(AuditEntry.of(dataScope.actor(), "payment.invoiced", "payment", event.paymentId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderId", event.orderId().toString(), "amountCents", event.amountCents(),
+                        "billingMonth", event.billingMonth().toString())));
+    }
+
+    @EventListener
+    void on(PaymentRefunded event) {
+        audit.record(AuditEntry.of(dataScope.actor(), "payment.refunded", "payment", event.paymentId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderId", event.orderId().toString(), "amountCents", event.amountCents(),
+                        "stripeRefundId", event.stripeRefundId())));
+    }
+
+    @EventListener
+    void on(PaymentFailed event) {
+        audit.record(AuditEntry.of(dataScope.actor(), "payment.failed", "payment", event.paymentId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withOutcome(Outcome.FAILED).withDetails(Map.of("orderId", event.orderId().toString(),
+                        "route", event.route(), "failureCode", event.failureCode())));
     }
 
     @EventListener
     void on(PatientViewed event) {
-        audit.record(AuditEntry.of(event.actor(), "patient.viewed", "patient", event.patientId())
-                .withClinic(null, event.clinicId()).withPatient(event.patientId())
+        recordNoticingElevatedAccess(AuditEntry.of(event.actor(), "patient.viewed", "patient", event.patientId())
+                .withClinic(organizationOf(event.clinicId()), event.clinicId()).withPatient(event.patientId())
                 .withDetails(Map.of("elements", sorted(event.elements()))));
     }
 
     @EventListener
     void on(PatientCreated event) {
-        audit.record(AuditEntry.of(event.actor(), "patient.created", "patient", event.patientId())
-                .withClinic(null, event.clinicId()).withPatient(event.patientId()));
+        recordNoticingElevatedAccess(AuditEntry.of(event.actor(), "patient.created", "patient", event.patientId())
+                .withClinic(organizationOf(event.clinicId()), event.clinicId()).withPatient(event.patientId()));
     }
 
     @EventListener
     void on(PatientChanged event) {
-        audit.record(AuditEntry.of(event.actor(), "patient.changed", "patient", event.patientId())
-                .withClinic(null, event.clinicId()).withPatient(event.patientId())
+        recordNoticingElevatedAccess(AuditEntry.of(event.actor(), "patient.changed", "patient", event.patientId())
+                .withClinic(organizationOf(event.clinicId()), event.clinicId()).withPatient(event.patientId())
                 .withDetails(Map.of("elements", sorted(event.elements()))));
     }
 
@@ -140,6 +246,85 @@ class DomainEventAuditor {
         audit.record(AuditEntry.of(event.changedBy(), "clinic-settings.changed", "clinic", event.clinicId())
                 .withClinic(event.organizationId(), event.clinicId())
                 .withDetails(Map.of("settings", event.changed().stream().sorted().toList())));
+    }
+
+    /**
+     * Records the entry, then, if its actor is a user who reaches the entry's clinic only through a
+     * break-glass grant, {@code elevated-access.used} (once per grant in this transaction).
+     */
+    private void recordNoticingElevatedAccess(AuditEntry entry) {
+        audit.record(entry);
+        String actor = entry.actor();
+        if (entry.clinicId() == null || actor.startsWith("system:") || actor.equals("anonymous")
+                || CurrentActor.find().filter(a -> a.username().equals(actor) && a.pharmacySide()).isPresent()) {
+            return;
+        }
+        Map<String, Optional<ElevatedAccess.Grant>> uses = usesInThisTransaction();
+        String key = actor + "|" + entry.clinicId();
+        if (uses.containsKey(key)) {
+            return;
+        }
+        Optional<ElevatedAccess.Grant> grant = elevatedAccess.grantInForce(actor, entry.clinicId());
+        uses.put(key, grant);
+        grant.ifPresent(g -> audit.record(AuditEntry.of(actor, "elevated-access.used", "elevated-access-grant",
+                g.grantId()).withClinic(entry.organizationId(), entry.clinicId()).withPatient(entry.patientId())
+                .withReason(g.reason()).withDetails(detailsOfUse(entry))));
+    }
+
+    private static Map<String, Object> detailsOfUse(AuditEntry entry) {
+        Map<String, Object> details = new TreeMap<>();
+        details.put("action", entry.action());
+        if (entry.entityType() != null) {
+            details.put("entityType", entry.entityType());
+        }
+        if (entry.entityId() != null) {
+            details.put("entityId", entry.entityId());
+        }
+        return details;
+    }
+
+    /** The (actor, clinic) pairs already checked in this transaction; nothing is kept across transactions. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Optional<ElevatedAccess.Grant>> usesInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Object bound = TransactionSynchronizationManager.getResource(USES_IN_TRANSACTION);
+        if (bound != null) {
+            return (Map<String, Optional<ElevatedAccess.Grant>>) bound;
+        }
+        Map<String, Optional<ElevatedAccess.Grant>> uses = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(USES_IN_TRANSACTION, uses);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResourceIfPossible(USES_IN_TRANSACTION);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(USES_IN_TRANSACTION, uses);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(USES_IN_TRANSACTION);
+            }
+        });
+        return uses;
+    }
+
+    private UUID organizationOf(UUID clinicId) {
+        if (clinicId == null) {
+            return null;
+        }
+        UUID known = organizationOfClinic.get(clinicId);
+        if (known != null) {
+            return known;
+        }
+        Optional<UUID> found = clinics.find(clinicId).map(Clinic::organizationId);
+        found.ifPresent(org -> organizationOfClinic.put(clinicId, org));
+        return found.orElse(null);
     }
 
     private static java.util.List<String> sorted(java.util.Collection<?> values) {

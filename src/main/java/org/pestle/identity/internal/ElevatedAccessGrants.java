@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.pestle.identity.ElevatedAccess;
+import org.pestle.identity.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Break-glass grants (elevated_access). */
 @Repository
 @Transactional
-class ElevatedAccessGrants {
+class ElevatedAccessGrants implements ElevatedAccess {
 
     private final JdbcClient jdbc;
 
@@ -32,6 +34,21 @@ class ElevatedAccessGrants {
     boolean end(UUID grantId) {
         return jdbc.sql("update elevated_access set ended_at = now() where id = ? and ended_at is null")
                 .param(grantId).update() == 1;
+    }
+
+    @Override
+    public Optional<ElevatedAccess.Grant> grantInForce(String username, UUID clinicId) {
+        String[] pharmacySide = java.util.Arrays.stream(Role.values()).filter(Role::pharmacySide).map(Role::name)
+                .toArray(String[]::new);
+        return jdbc.sql("""
+                select g.id, g.reason from elevated_access g join app_user u on u.id = g.user_id
+                where u.username = ? and g.clinic_id = ? and g.ended_at is null and g.expires_at > now()
+                  and not exists (select 1 from user_clinic c where c.user_id = u.id and c.clinic_id = g.clinic_id)
+                  and not exists (select 1 from user_role r where r.user_id = u.id and r.role = any(?))
+                order by g.granted_at desc limit 1""")
+                .params(username, clinicId, pharmacySide)
+                .query((rs, row) -> new ElevatedAccess.Grant(rs.getObject(1, UUID.class), rs.getString(2)))
+                .optional();
     }
 
     Optional<Grant> find(UUID grantId) {

@@ -10,7 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.apache.commons.codec.binary.Base32;
+import org.pestle.identity.MfaEnrolled;
+import org.pestle.identity.MfaFailed;
+import org.pestle.identity.MfaVerified;
 import org.pestle.platform.Digests;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -29,12 +33,14 @@ class MfaController {
     private final Totp totp;
     private final UserAccounts accounts;
     private final SignInFlow signIn;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    MfaController(Totp totp, UserAccounts accounts, SignInFlow signIn) {
+    MfaController(Totp totp, UserAccounts accounts, SignInFlow signIn, ApplicationEventPublisher events) {
         this.totp = totp;
         this.accounts = accounts;
         this.signIn = signIn;
+        this.events = events;
     }
 
     @GetMapping("/mfa")
@@ -59,7 +65,8 @@ class MfaController {
             valid = !entered.isEmpty() && accounts.useRecoveryCode(user.actor().userId(), hash(normalize(entered)));
         }
         if (!valid) {
-            signIn.failed(user.getUsername());
+            events.publishEvent(new MfaFailed(user.getUsername(), user.actor().roles(), "VERIFY"));
+            signIn.failed(user.getUsername(), "MFA_CODE");
             if (accounts.findById(user.actor().userId()).map(a -> a.lockedUntil() != null).orElse(false)) {
                 SecurityContextHolder.clearContext();
                 request.getSession().invalidate();
@@ -71,6 +78,8 @@ class MfaController {
             return "mfa-verify";
         }
         signIn.complete(request, response, user);
+        events.publishEvent(new MfaVerified(user.getUsername(), user.actor().roles(),
+                entered.matches("\\d{6}") ? "TOTP" : "RECOVERY_CODE"));
         return "redirect:/";
     }
 
@@ -99,6 +108,7 @@ class MfaController {
         String secret = (String) session.getAttribute(PENDING_SECRET);
         OptionalLong step = secret == null ? OptionalLong.empty() : totp.verify(secret, code, null);
         if (step.isEmpty()) {
+            events.publishEvent(new MfaFailed(user.getUsername(), user.actor().roles(), "ENROLL"));
             model.addAttribute("error", "That code does not match. Scan the QR code again and enter the current code.");
             return enrollPage(session, model);
         }
@@ -112,6 +122,7 @@ class MfaController {
         accounts.enroll(user.actor().userId(), secret, step.getAsLong(), hashes);
         session.removeAttribute(PENDING_SECRET);
         signIn.complete(request, response, user);
+        events.publishEvent(new MfaEnrolled(user.getUsername(), user.actor().roles()));
         request.getSession().setAttribute(NEW_RECOVERY_CODES, codes);
         return "redirect:/mfa/recovery-codes";
     }

@@ -57,6 +57,7 @@ class PermissionMatrix implements Permissions {
     @Override
     public void require(Actor actor, Action action) {
         if (!canDo(actor, action)) {
+            DeniedRequests.noteRefused(action);
             throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "Your role does not allow this action", List.of());
         }

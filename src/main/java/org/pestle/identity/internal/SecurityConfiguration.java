@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticati
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.pestle.platform.ApiProblem;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,6 +30,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -110,11 +112,12 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, ApiTokens tokens, UserAccounts accounts,
-            PestleUserDetailsService users) throws Exception {
+            PestleUserDetailsService users, ApplicationEventPublisher events) throws Exception {
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(SignInFlow.SIGNED_IN))
                 .addFilterBefore(new ApiTokenAuthentication(tokens, accounts, users),
                         AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new DeniedRequests(events), ExceptionTranslationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problem(json, response,
                                 HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
@@ -131,7 +134,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http, SignInFlow signIn, UserAccounts accounts,
-            SecuritySettings settings, Clock clock, OidcSettings oidc, OidcSignIn oidcSignIn) throws Exception {
+            SecuritySettings settings, Clock clock, OidcSettings oidc, OidcSignIn oidcSignIn,
+            ApplicationEventPublisher events) throws Exception {
         RequestMatcher camundaLogin = PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*");
         RequestMatcher logout = new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"),
                 PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"));
@@ -147,7 +151,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.successHandler(signIn).permitAll())
                 .logout(out -> out.logoutRequestMatcher(logout).logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new SignInThrottle(settings), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new SessionGuard(accounts, settings, clock), AuthorizationFilter.class)
+                .addFilterBefore(new SessionGuard(accounts, settings, clock, events), AuthorizationFilter.class)
+                .addFilterBefore(new DeniedRequests(events), ExceptionTranslationFilter.class)
                 // Static assets of the webapps and pages may be cached (they hold no data); everything else is no-store.
                 .headers(headers -> headers.cacheControl(cache -> cache.disable())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(

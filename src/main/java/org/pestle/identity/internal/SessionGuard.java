@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.pestle.identity.SessionEnded;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,11 +30,13 @@ class SessionGuard extends OncePerRequestFilter {
     private final UserAccounts accounts;
     private final SecuritySettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SessionGuard(UserAccounts accounts, SecuritySettings settings, Clock clock) {
+    SessionGuard(UserAccounts accounts, SecuritySettings settings, Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -45,12 +49,14 @@ class SessionGuard extends OncePerRequestFilter {
             Optional<UserAccount> account = accounts.findById(user.actor().userId()).filter(UserAccount::enabled);
             String ended = endedBecause(session, account);
             if (ended != null) {
+                events.publishEvent(new SessionEnded(user.getUsername(), user.actor().roles(), ended));
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")) {
                     response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
                 } else {
-                    response.sendRedirect(request.getContextPath() + "/login?" + ended);
+                    response.sendRedirect(request.getContextPath() + "/login?"
+                            + ("ACCESS_CHANGED".equals(ended) ? "ended" : "expired"));
                 }
                 return;
             }
@@ -70,12 +76,14 @@ class SessionGuard extends OncePerRequestFilter {
         Instant lastSeen = (Instant) session.getAttribute(SignInFlow.LAST_SEEN);
         Long stamp = (Long) session.getAttribute(SignInFlow.SECURITY_STAMP);
         if (signedInAt == null || lastSeen == null || stamp == null) {
-            return "expired";
+            return "INCOMPLETE";
         }
-        if (Duration.between(lastSeen, now).compareTo(settings.idleTimeout()) > 0
-                || Duration.between(signedInAt, now).compareTo(settings.absoluteTimeout()) > 0) {
-            return "expired";
+        if (Duration.between(signedInAt, now).compareTo(settings.absoluteTimeout()) > 0) {
+            return "ABSOLUTE_TIMEOUT";
         }
-        return account.map(a -> a.securityStamp() == stamp).orElse(false) ? null : "ended";
+        if (Duration.between(lastSeen, now).compareTo(settings.idleTimeout()) > 0) {
+            return "IDLE_TIMEOUT";
+        }
+        return account.map(a -> a.securityStamp() == stamp).orElse(false) ? null : "ACCESS_CHANGED";
     }
 }

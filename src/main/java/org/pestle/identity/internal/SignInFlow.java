@@ -2,6 +2,7 @@ package org.pestle.identity.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.pestle.identity.AccountLocked;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -39,12 +42,14 @@ class SignInFlow implements AuthenticationSuccessHandler {
     private final UserAccounts accounts;
     private final SecuritySettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignInFlow(UserAccounts accounts, SecuritySettings settings, Clock clock) {
+    SignInFlow(UserAccounts accounts, SecuritySettings settings, Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The password was right: go on to the second factor. */
@@ -71,15 +76,20 @@ class SignInFlow implements AuthenticationSuccessHandler {
         session.setAttribute(SECURITY_STAMP, account.securityStamp());
     }
 
-    /** A wrong password or code: one step closer to the lockout. */
-    void failed(String username) {
-        accounts.recordFailure(username, settings.maxFailedAttempts(),
-                clock.instant().plus(settings.lockoutDuration()));
+    /**
+     * A wrong password or code ({@code PASSWORD} or {@code MFA_CODE}): one step closer to the lockout;
+     * the step that reaches it publishes {@link AccountLocked}.
+     */
+    void failed(String username, String what) {
+        Instant until = clock.instant().plus(settings.lockoutDuration());
+        if (accounts.recordFailure(username, settings.maxFailedAttempts(), until)) {
+            events.publishEvent(new AccountLocked(username, until, what));
+        }
     }
 
     @EventListener
     void onBadPassword(AuthenticationFailureBadCredentialsEvent event) {
-        failed(event.getAuthentication().getName());
+        failed(event.getAuthentication().getName(), "PASSWORD");
     }
 
     private void save(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {

@@ -63,14 +63,20 @@ class UserAccounts {
         jdbc.sql("update app_user set password_hash = ? where username = ?").params(passwordHash, username).update();
     }
 
-    /** Counts a failed password or code; the attempt that reaches the limit locks the account until {@code until}. */
-    void recordFailure(String username, int maxAttempts, Instant until) {
-        jdbc.sql("""
-                update app_user set
-                    locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end,
-                    failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end
-                where username = :username""")
-                .param("max", maxAttempts).param("until", Timestamp.from(until)).param("username", username).update();
+    /**
+     * Counts a failed password or code; the attempt that reaches the limit locks the account until
+     * {@code until}. Returns whether this attempt locked it.
+     */
+    boolean recordFailure(String username, int maxAttempts, Instant until) {
+        return jdbc.sql("""
+                update app_user u set
+                    locked_until = case when u.failed_attempts + 1 >= :max then :until else u.locked_until end,
+                    failed_attempts = case when u.failed_attempts + 1 >= :max then 0 else u.failed_attempts + 1 end
+                from app_user before
+                where u.username = :username and before.id = u.id
+                returning before.failed_attempts + 1 >= :max""")
+                .param("max", maxAttempts).param("until", Timestamp.from(until)).param("username", username)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     void recordSuccess(UUID userId) {
