@@ -13,6 +13,8 @@ import java.util.Set;
  * @param method the HTTP method
  * @param path the request path (no query string)
  * @param action the permission-matrix action refused, if the refusal came from the matrix, else null
+ * @param sourceAddress the client's address
  */
-public record AccessDenied(String username, Set<Role> roles, String method, String path, Action action) {
+public record AccessDenied(String username, Set<Role> roles, String method, String path, Action action,
+        String sourceAddress) {
 }

@@ -10,8 +10,9 @@ import java.util.Set;
  * @param roles the user's roles
  * @param reason IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, INCOMPLETE (the session lacks its sign-in times, treated
  *        as expired) or ACCESS_CHANGED (disabled, a role or clinic removed, password or MFA reset)
+ * @param sourceAddress the client's address
  */
-public record SessionEnded(String username, Set<Role> roles, String reason) {
+public record SessionEnded(String username, Set<Role> roles, String reason, String sourceAddress) {
 
     /** Whether the session ran out of time (rather than being ended because the user's access changed). */
     public boolean expired() {

@@ -41,14 +41,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Turns the events other modules publish into audit records. Plain listeners run synchronously inside
  * the publishing transaction, so each record commits, or rolls back, with the change it describes.
  *
  * <p>A user's record about a clinic the user reaches only through a break-glass grant is followed by
- * {@code elevated-access.used}, once per grant and transaction (so a search listing many patients of
- * that clinic is one use, not one per row).
+ * {@code elevated-access.used}, once per grant and request (once per transaction outside a request), so
+ * a search listing many patients of that clinic, or a page reading an order and its patient, is one use.
  */
 @Component
 class DomainEventAuditor {
@@ -57,6 +59,7 @@ class DomainEventAuditor {
     static final String PAYMENT_PROCESS = "system:payment";
 
     private static final Object USES_IN_TRANSACTION = new Object();
+    private static final String USES_IN_REQUEST = DomainEventAuditor.class.getName() + ".elevatedAccessUses";
 
     private final AuditRecords audit;
     private final DataScope dataScope;
@@ -259,13 +262,24 @@ class DomainEventAuditor {
                 || CurrentActor.find().filter(a -> a.username().equals(actor) && a.pharmacySide()).isPresent()) {
             return;
         }
-        Map<String, Optional<ElevatedAccess.Grant>> uses = usesInThisTransaction();
+        Map<String, Optional<ElevatedAccess.Grant>> uses = usesSoFar();
         String key = actor + "|" + entry.clinicId();
         if (uses.containsKey(key)) {
             return;
         }
         Optional<ElevatedAccess.Grant> grant = elevatedAccess.grantInForce(actor, entry.clinicId());
         uses.put(key, grant);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // a use rolled back with its transaction was not recorded: a later transaction of the request records it
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        uses.remove(key);
+                    }
+                }
+            });
+        }
         grant.ifPresent(g -> audit.record(AuditEntry.of(actor, "elevated-access.used", "elevated-access-grant",
                 g.grantId()).withClinic(entry.organizationId(), entry.clinicId()).withPatient(entry.patientId())
                 .withReason(g.reason()).withDetails(detailsOfUse(entry))));
@@ -281,6 +295,24 @@ class DomainEventAuditor {
             details.put("entityId", entry.entityId());
         }
         return details;
+    }
+
+    /**
+     * The (actor, clinic) pairs already checked in this request (a page may read an order and its
+     * patient in two transactions: one use), or in this transaction outside a request.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Optional<ElevatedAccess.Grant>> usesSoFar() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return usesInThisTransaction();
+        }
+        Object kept = request.getAttribute(USES_IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
+        if (kept == null) {
+            kept = new ConcurrentHashMap<String, Optional<ElevatedAccess.Grant>>();
+            request.setAttribute(USES_IN_REQUEST, kept, RequestAttributes.SCOPE_REQUEST);
+        }
+        return (Map<String, Optional<ElevatedAccess.Grant>>) kept;
     }
 
     /** The (actor, clinic) pairs already checked in this transaction; nothing is kept across transactions. */

@@ -86,20 +86,20 @@ class SecurityEventAuditor {
     @EventListener
     void on(AccountLocked event) {
         record(AuditEntry.of("system:security", "account.locked", "user", event.username())
-                .withDetails(Map.of("lockedUntil", event.lockedUntil().toString(), "after", event.after())));
+                .withSource(null, event.sourceAddress()).withDetails(Map.of("lockedUntil", event.lockedUntil().toString(), "after", event.after())));
     }
 
     @EventListener
     void on(LogoutSuccessEvent event) {
         Authentication authentication = event.getAuthentication();
         record(AuditEntry.of(nameOf(authentication), "logout", "user", nameOf(authentication))
-                .withSource(roles(authentication), null));
+                .withSource(roles(authentication), address(authentication)));
     }
 
     @EventListener
     void on(SessionEnded event) {
         record(AuditEntry.of(event.username(), event.expired() ? "session.expired" : "session.ended", "user",
-                event.username()).withSource(roles(event.roles()), null)
+                event.username()).withSource(roles(event.roles()), event.sourceAddress())
                 .withDetails(Map.of("reason", event.reason())));
     }
 
@@ -112,7 +112,8 @@ class SecurityEventAuditor {
             details.put("action", event.action().name());
         }
         record(AuditEntry.of(event.username(), "access.denied", "request", event.method() + " " + event.path())
-                .withOutcome(Outcome.DENIED).withSource(roles(event.roles()), null).withDetails(details));
+                .withOutcome(Outcome.DENIED).withSource(roles(event.roles()), event.sourceAddress())
+                .withDetails(details));
     }
 
     private static String roles(Collection<Role> roles) {
@@ -141,7 +142,8 @@ class SecurityEventAuditor {
 
     /** The client's address, from the details Spring Security keeps with a web sign-in. */
     private static String address(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+        return authentication != null && authentication.getDetails() instanceof WebAuthenticationDetails web
+                ? web.getRemoteAddress() : null;
     }
 
     private void record(AuditEntry entry) {

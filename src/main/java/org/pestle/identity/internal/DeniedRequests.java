@@ -46,7 +46,8 @@ class DeniedRequests extends OncePerRequestFilter {
                     && authentication.getPrincipal() instanceof PestleUserDetails user) {
                 Action refused = request.getAttribute(REFUSED_ACTION) instanceof Action action ? action : null;
                 events.publishEvent(new AccessDenied(user.getUsername(), user.actor().roles(), request.getMethod(),
-                        request.getRequestURI().substring(request.getContextPath().length()), refused));
+                        request.getRequestURI().substring(request.getContextPath().length()), refused,
+                        request.getRemoteAddr()));
             }
         }
     }

@@ -66,7 +66,7 @@ class MfaController {
         }
         if (!valid) {
             events.publishEvent(new MfaFailed(user.getUsername(), user.actor().roles(), "VERIFY"));
-            signIn.failed(user.getUsername(), "MFA_CODE");
+            signIn.failed(user.getUsername(), "MFA_CODE", request.getRemoteAddr());
             if (accounts.findById(user.actor().userId()).map(a -> a.lockedUntil() != null).orElse(false)) {
                 SecurityContextHolder.clearContext();
                 request.getSession().invalidate();

@@ -55,7 +55,7 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser>, Authen
         }
         Optional<UserAccount> account = accounts.findByUsernameIgnoringCase(username);
         if (account.isEmpty() || !account.get().enabled()) {
-            signIn.failed(account.map(UserAccount::username).orElse(username), "SINGLE_SIGN_ON");
+            signIn.failed(account.map(UserAccount::username).orElse(username), "SINGLE_SIGN_ON", null);
             throw refused(account.isEmpty() ? "unknown user" : "disabled user");
         }
         PestleUserDetails user = users.details(account.get());

@@ -49,7 +49,8 @@ class SessionGuard extends OncePerRequestFilter {
             Optional<UserAccount> account = accounts.findById(user.actor().userId()).filter(UserAccount::enabled);
             String ended = endedBecause(session, account);
             if (ended != null) {
-                events.publishEvent(new SessionEnded(user.getUsername(), user.actor().roles(), ended));
+                events.publishEvent(new SessionEnded(user.getUsername(), user.actor().roles(), ended,
+                        request.getRemoteAddr()));
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")) {

@@ -21,6 +21,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
@@ -69,7 +70,10 @@ class SignInFlow implements AuthenticationSuccessHandler {
         List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
         authorities.add(new SimpleGrantedAuthority(SIGNED_IN));
         PestleUserDetails fresh = new PestleUserDetails(account, false);
-        save(request, response, UsernamePasswordAuthenticationToken.authenticated(fresh, null, authorities));
+        UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(fresh, null,
+                authorities);
+        signedIn.setDetails(new WebAuthenticationDetails(request)); // the client's address, e.g. for the sign-out's record
+        save(request, response, signedIn);
         HttpSession session = request.getSession();
         session.setAttribute(SIGNED_IN_AT, clock.instant());
         session.setAttribute(LAST_SEEN, clock.instant());
@@ -80,16 +84,18 @@ class SignInFlow implements AuthenticationSuccessHandler {
      * A wrong password or code ({@code PASSWORD} or {@code MFA_CODE}): one step closer to the lockout;
      * the step that reaches it publishes {@link AccountLocked}.
      */
-    void failed(String username, String what) {
+    void failed(String username, String what, String sourceAddress) {
         Instant until = clock.instant().plus(settings.lockoutDuration());
         if (accounts.recordFailure(username, settings.maxFailedAttempts(), until)) {
-            events.publishEvent(new AccountLocked(username, until, what));
+            events.publishEvent(new AccountLocked(username, until, what, sourceAddress));
         }
     }
 
     @EventListener
     void onBadPassword(AuthenticationFailureBadCredentialsEvent event) {
-        failed(event.getAuthentication().getName(), "PASSWORD");
+        failed(event.getAuthentication().getName(), "PASSWORD",
+                event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web
+                        ? web.getRemoteAddress() : null);
     }
 
     private void save(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
