@@ -128,6 +128,15 @@ class PaymentProcessIntegrationTests {
         assertThat(view.get("status").asText()).isEqualTo("CAPTURED");
         assertThat(view.has("cardLast4")).as("a prescriber may not see payment details").isFalse();
 
+        Map<String, Object> captured = audited("payment.captured", payment.id());
+        assertThat(captured.get("actor")).isEqualTo("system:payment-process");
+        assertThat(captured.get("patient_id")).isEqualTo(Demo.PATIENT_NORTHSIDE);
+        assertThat(captured.get("clinic_id")).isEqualTo(Demo.NORTHSIDE);
+        assertThat(captured.get("organization_id")).isNotNull();
+        assertThat((String) captured.get("details")).contains("\"amountCents\": 2850", "\"route\": \"SELF_PAY\"",
+                order.id().toString());
+        assertThat(audited("order.paid", order.id()).get("patient_id")).isEqualTo(Demo.PATIENT_NORTHSIDE);
+
         WebSession billing = new WebSession(port, clock);
         billing.signIn(Demo.ADMIN);
         String page = billing.get("/console/orders/" + order.id()).body();
@@ -288,6 +297,10 @@ class PaymentProcessIntegrationTests {
         assertThat(api.get(Demo.REYES, "/api/orders/" + order.id()).json().get("statusReason").asText())
                 .isEqualTo("Cancelled: PAYMENT_EXPIRED");
         assertThat(payment(order).status()).isEqualTo(Payment.Status.EXPIRED);
+        Map<String, Object> cancelled = audited("order.cancelled", order.id());
+        assertThat(cancelled.get("actor")).isEqualTo("system:payment");
+        assertThat(cancelled.get("patient_id")).isEqualTo(Demo.PATIENT_NORTHSIDE);
+        assertThat((String) cancelled.get("details")).contains("\"reason\": \"PAYMENT_EXPIRED\"");
         stripeAndTwilio.verify(1, postRequestedFor(urlMatching("/v1/checkout/sessions/.+/expire")));
     }
 
@@ -305,6 +318,12 @@ class PaymentProcessIntegrationTests {
                 .singleResult(), t -> t != null);
         assertThat(payment(order).status()).isEqualTo(Payment.Status.DECLINED);
         assertThat(payment(order).failureCode()).isEqualTo("insufficient_funds");
+        Map<String, Object> failed = audited("payment.failed", payment(order).id());
+        assertThat(failed.get("outcome")).isEqualTo("failed");
+        assertThat(failed.get("patient_id")).isEqualTo(Demo.PATIENT_SUMMIT);
+        assertThat(failed.get("clinic_id")).isEqualTo(Demo.SUMMIT);
+        assertThat((String) failed.get("details")).contains("\"failureCode\": \"insufficient_funds\"",
+                "\"route\": \"CLINIC_CARD\"");
         assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("pharmacy-admins"));
 
@@ -313,6 +332,9 @@ class PaymentProcessIntegrationTests {
 
         awaitOrderStatus(order, "PAID");
         assertThat(payment(order).status()).isEqualTo(Payment.Status.INVOICED);
+        Map<String, Object> invoiced = audited("payment.invoiced", payment(order).id());
+        assertThat(invoiced.get("patient_id")).isEqualTo(Demo.PATIENT_SUMMIT);
+        assertThat((String) invoiced.get("details")).contains("billingMonth", "amountCents");
         String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
         var statement = api.get(Demo.ADMIN, "/api/clinics/" + Demo.SUMMIT + "/statements/" + month).json();
         assertThat(statement.get("orders").findValuesAsText("orderNumber")).contains(String.valueOf(order.number()));
@@ -332,6 +354,15 @@ class PaymentProcessIntegrationTests {
                 .status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> payment(order).status() == Payment.Status.REFUNDED);
+        Map<String, Object> cancellation = audited("order.cancelled", order.id());
+        assertThat(cancellation.get("actor")).isEqualTo(Demo.REYES);
+        assertThat(cancellation.get("patient_id")).isEqualTo(Demo.PATIENT_NORTHSIDE);
+        assertThat((String) cancellation.get("details")).contains("\"reason\": \"PATIENT_REQUEST\"",
+                "\"previousStatus\": \"PAID\"");
+        Map<String, Object> refunded = audited("payment.refunded", payment.id());
+        assertThat(refunded.get("actor")).isEqualTo("system:refunds");
+        assertThat(refunded.get("patient_id")).isEqualTo(Demo.PATIENT_NORTHSIDE);
+        assertThat((String) refunded.get("details")).contains("\"amountCents\": 2850", "stripeRefundId");
         stripeAndTwilio.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds"))
                 .withRequestBody(containing("payment_intent=pi_refund_" + order.number())));
         assertThat(payment(order).refundId()).isEqualTo("re_pestle-payment-" + payment.id() + "-refund-1"
@@ -429,6 +460,14 @@ class PaymentProcessIntegrationTests {
 
     @Autowired
     PayLinks payLinks;
+
+    /** The latest audit record of this action on this entity. */
+    private Map<String, Object> audited(String action, UUID entityId) {
+        return transactions.asSystem(() -> jdbc.sql("""
+                select actor, outcome, patient_id, clinic_id, organization_id, details::text as details
+                from audit_record where action = ? and entity_id = ? order by seq desc limit 1""")
+                .params(action, entityId.toString()).query().singleRow());
+    }
 
     private Payment payment(Approved order) {
         return transactions.asSystem(() -> ledger.forOrder(order.id())).orElseThrow();
