@@ -7,12 +7,13 @@ import java.util.UUID;
  *
  * @param paymentId the payment
  * @param orderId its order
+ * @param orderNumber its order's number
  * @param organizationId the clinic's organization
  * @param clinicId the ordering clinic
  * @param patientId the patient the order is for
  * @param amountCents the amount, in cents (USD)
  * @param route SELF_PAY or CLINIC_CARD
  */
-public record PaymentCaptured(UUID paymentId, UUID orderId, UUID organizationId, UUID clinicId,
+public record PaymentCaptured(UUID paymentId, UUID orderId, long orderNumber, UUID organizationId, UUID clinicId,
         UUID patientId, long amountCents, String route) {
 }

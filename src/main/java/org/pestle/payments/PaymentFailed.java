@@ -9,12 +9,13 @@ import java.util.UUID;
  *
  * @param paymentId the payment
  * @param orderId its order
+ * @param orderNumber its order's number
  * @param organizationId the clinic's organization
  * @param clinicId the ordering clinic
  * @param patientId the patient the order is for
  * @param route CLINIC_CARD or SELF_PAY
  * @param failureCode Stripe's decline code or Pestle's reason code (e.g. NO_CARD_ON_FILE)
  */
-public record PaymentFailed(UUID paymentId, UUID orderId, UUID organizationId, UUID clinicId, UUID patientId,
-        String route, String failureCode) {
+public record PaymentFailed(UUID paymentId, UUID orderId, long orderNumber, UUID organizationId, UUID clinicId,
+        UUID patientId, String route, String failureCode) {
 }

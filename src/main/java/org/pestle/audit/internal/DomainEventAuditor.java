@@ -95,7 +95,8 @@ class DomainEventAuditor {
     @EventListener
     void on(ElevatedAccessGranted event) {
         audit.record(AuditEntry.of(event.username(), "elevated-access.granted", "elevated-access-grant",
-                event.grantId()).withClinic(organizationOf(event.clinicId()), event.clinicId()).withReason(event.reason())
+                event.grantId()).withClinic(organizationOf(event.clinicId()), event.clinicId())
+                .withReason(event.reason())
                 .withDetails(Map.of("expiresAt", event.expiresAt().toString())));
     }
 
@@ -157,24 +158,24 @@ class DomainEventAuditor {
     void on(PaymentCaptured event) {
         audit.record(AuditEntry.of(dataScope.actor(), "payment.captured", "payment", event.paymentId())
                 .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
-                .withDetails(Map.of("orderId", event.orderId().toString(), "amountCents", event.amountCents(),
-                        "route", event.route())));
+                .withDetails(Map.of("orderId", event.orderId().toString(), "orderNumber", event.orderNumber(),
+                        "amountCents", event.amountCents(), "route", event.route())));
     }
 
     @EventListener
     void on(PaymentInvoiced event) {
         audit.record(AuditEntry.of(dataScope.actor(), "payment.invoiced", "payment", event.paymentId())
                 .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
-                .withDetails(Map.of("orderId", event.orderId().toString(), "amountCents", event.amountCents(),
-                        "billingMonth", event.billingMonth().toString())));
+                .withDetails(Map.of("orderId", event.orderId().toString(), "orderNumber", event.orderNumber(),
+                        "amountCents", event.amountCents(), "billingMonth", event.billingMonth().toString())));
     }
 
     @EventListener
     void on(PaymentRefunded event) {
         audit.record(AuditEntry.of(dataScope.actor(), "payment.refunded", "payment", event.paymentId())
                 .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
-                .withDetails(Map.of("orderId", event.orderId().toString(), "amountCents", event.amountCents(),
-                        "stripeRefundId", event.stripeRefundId())));
+                .withDetails(Map.of("orderId", event.orderId().toString(), "orderNumber", event.orderNumber(),
+                        "amountCents", event.amountCents(), "stripeRefundId", event.stripeRefundId())));
     }
 
     @EventListener
@@ -182,7 +183,8 @@ class DomainEventAuditor {
         audit.record(AuditEntry.of(dataScope.actor(), "payment.failed", "payment", event.paymentId())
                 .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
                 .withOutcome(Outcome.FAILED).withDetails(Map.of("orderId", event.orderId().toString(),
-                        "route", event.route(), "failureCode", event.failureCode())));
+                        "orderNumber", event.orderNumber(), "route", event.route(),
+                        "failureCode", event.failureCode())));
     }
 
     @EventListener

@@ -86,7 +86,8 @@ class SecurityEventAuditor {
     @EventListener
     void on(AccountLocked event) {
         record(AuditEntry.of("system:security", "account.locked", "user", event.username())
-                .withSource(null, event.sourceAddress()).withDetails(Map.of("lockedUntil", event.lockedUntil().toString(), "after", event.after())));
+                .withSource(null, event.sourceAddress())
+                .withDetails(Map.of("lockedUntil", event.lockedUntil().toString(), "after", event.after())));
     }
 
     @EventListener

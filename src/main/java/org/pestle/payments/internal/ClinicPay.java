@@ -85,8 +85,8 @@ class ClinicPay {
             SelfPay.Card.of(intent.getLatestChargeObject()).ifPresentOrElse(
                     c -> ledger.recordCard(paymentId, c.brand(), c.last4()),
                     () -> ledger.recordCard(paymentId, card.brand(), card.last4()));
-            events.publishEvent(new PaymentCaptured(payment.id(), payment.orderId(), payment.organizationId(),
-                payment.clinicId(), payment.patientId(),
+            events.publishEvent(new PaymentCaptured(payment.id(), payment.orderId(), payment.orderNumber(),
+                    payment.organizationId(), payment.clinicId(), payment.patientId(),
                     payment.amountCents(), Route.CLINIC_CARD.name()));
             return true;
         } catch (CardException declined) {
@@ -98,8 +98,8 @@ class ClinicPay {
 
     private void declined(Payment payment, String code) {
         ledger.setStatus(payment.id(), Status.DECLINED, code);
-        events.publishEvent(new PaymentFailed(payment.id(), payment.orderId(), payment.organizationId(),
-                payment.clinicId(), payment.patientId(), Route.CLINIC_CARD.name(), code));
+        events.publishEvent(new PaymentFailed(payment.id(), payment.orderId(), payment.orderNumber(),
+                payment.organizationId(), payment.clinicId(), payment.patientId(), Route.CLINIC_CARD.name(), code));
     }
 
     /** Task_AddToInvoice: the order goes onto this month's invoice of its clinic (UTC month). */
@@ -117,8 +117,8 @@ class ClinicPay {
                 .update();
         ledger.setRoute(paymentId, Route.CLINIC_INVOICE, payment.routeReason());
         ledger.setStatus(paymentId, Status.INVOICED, null);
-        events.publishEvent(new PaymentInvoiced(payment.id(), payment.orderId(), payment.organizationId(),
-                payment.clinicId(), payment.patientId(), month,
+        events.publishEvent(new PaymentInvoiced(payment.id(), payment.orderId(), payment.orderNumber(),
+                payment.organizationId(), payment.clinicId(), payment.patientId(), month,
                 payment.amountCents()));
     }
 }

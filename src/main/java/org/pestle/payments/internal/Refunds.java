@@ -120,8 +120,8 @@ class Refunds {
         }
         jdbc.sql("update payment set status = 'REFUNDED', refund_id = ?, updated_at = now() where id = ?")
                 .params(refundId, payment.id()).update();
-        events.publishEvent(new PaymentRefunded(payment.id(), payment.orderId(), payment.organizationId(),
-                payment.clinicId(), payment.patientId(),
+        events.publishEvent(new PaymentRefunded(payment.id(), payment.orderId(), payment.orderNumber(),
+                payment.organizationId(), payment.clinicId(), payment.patientId(),
                 payment.amountCents(), refundId));
     }
 

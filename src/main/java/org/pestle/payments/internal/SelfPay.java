@@ -136,8 +136,8 @@ class SelfPay {
             Card.of(intent.getLatestChargeObject()).ifPresent(card -> ledger.recordCard(paymentId, card.brand(),
                     card.last4()));
         }
-        events.publishEvent(new PaymentCaptured(payment.id(), payment.orderId(), payment.organizationId(),
-                payment.clinicId(), payment.patientId(),
+        events.publishEvent(new PaymentCaptured(payment.id(), payment.orderId(), payment.orderNumber(),
+                payment.organizationId(), payment.clinicId(), payment.patientId(),
                 payment.amountCents(), payment.route().name()));
     }
 

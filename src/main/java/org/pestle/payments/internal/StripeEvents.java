@@ -161,8 +161,9 @@ class StripeEvents {
                 ledger.nextAttempt(payment.id());
                 jdbc.sql("update payment set failure_code = 'ASYNC_PAYMENT_FAILED' where id = ?").param(payment.id())
                         .update();
-                events.publishEvent(new PaymentFailed(payment.id(), payment.orderId(), payment.organizationId(),
-                        payment.clinicId(), payment.patientId(), Route.SELF_PAY.name(), "ASYNC_PAYMENT_FAILED"));
+                events.publishEvent(new PaymentFailed(payment.id(), payment.orderId(), payment.orderNumber(),
+                        payment.organizationId(), payment.clinicId(), payment.patientId(), Route.SELF_PAY.name(),
+                        "ASYNC_PAYMENT_FAILED"));
                 return done(eventId, "APPLIED", "FAILED");
             }
             case "checkout.session.expired" -> {

@@ -134,7 +134,7 @@ class PaymentProcessIntegrationTests {
         assertThat(captured.get("clinic_id")).isEqualTo(Demo.NORTHSIDE);
         assertThat(captured.get("organization_id")).isNotNull();
         assertThat((String) captured.get("details")).contains("\"amountCents\": 2850", "\"route\": \"SELF_PAY\"",
-                order.id().toString());
+                order.id().toString(), "\"orderNumber\": " + order.number());
         assertThat(audited("order.paid", order.id()).get("patient_id")).isEqualTo(Demo.PATIENT_NORTHSIDE);
 
         WebSession billing = new WebSession(port, clock);
