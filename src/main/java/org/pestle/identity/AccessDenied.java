@@ -11,7 +11,9 @@ import java.util.Set;
  * @param username the user
  * @param roles the user's roles
  * @param method the HTTP method
- * @param path the request path (no query string)
+ * @param path the request path, no query string, free text masked: the endpoint's pattern with its
+ *        UUIDs and numbers filled in ({@code /api/orders/<uuid>}), else the first two segments and
+ *        UUIDs and numbers, other segments {@code *}
  * @param action the permission-matrix action refused, if the refusal came from the matrix, else null
  * @param sourceAddress the client's address
  */

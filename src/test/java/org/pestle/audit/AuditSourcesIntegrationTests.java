@@ -163,7 +163,7 @@ class AuditSourcesIntegrationTests {
     }
 
     @Test
-    void refusedRequestsOfSignedInUsersAreRecordedAsDeniedAndAnonymousOnesAreNot() {
+    void refusedRequestsOfSignedInUsersAreRecordedAsDeniedWithoutFreeTextAndAnonymousOnesAreNot() {
         String order = new Api(http).post(Demo.REYES, "/api/orders", order(Demo.NORTHSIDE, Demo.PATIENT_NORTHSIDE,
                 line(Demo.NALTREXONE))).json().get("id").asText();
         long before = lastSeq();
@@ -171,6 +171,7 @@ class AuditSourcesIntegrationTests {
 
         assertThat(api.get(Demo.REYES, "/api/admin/audit/verify").status()).isEqualTo(403);
         assertThat(api.get(Demo.OPERATOR, "/api/orders/" + order).status()).isEqualTo(403);
+        assertThat(api.get(Demo.OPERATOR, "/api/orders/Wilson").status()).isEqualTo(403);
         assertThat(http.getForEntity("/api/orders/" + order, String.class).getStatusCode().value()).isEqualTo(401);
         assertThat(http.exchange("/api/orders/" + order, HttpMethod.GET, new org.springframework.http.HttpEntity<>(
                 headers("Bearer pat_not-a-token")), String.class).getStatusCode().value()).isEqualTo(401);
@@ -180,7 +181,8 @@ class AuditSourcesIntegrationTests {
                 where seq > ? and action = 'access.denied' order by seq""").param(before).query().listOfRows());
         assertThat(denied).extracting(r -> r.get("actor") + " " + r.get("outcome") + " " + r.get("entity_id"))
                 .containsExactly("dr.reyes denied GET /api/admin/audit/verify",
-                        "operator denied GET /api/orders/" + order);
+                        "operator denied GET /api/orders/" + order,
+                        "operator denied GET /api/orders/{id}");
         assertThat((String) denied.get(0).get("details")).contains("\"action\": \"VIEW_AUDIT\"");
         assertThat(denied.get(1).get("actor_role")).isEqualTo("OPERATOR");
     }
