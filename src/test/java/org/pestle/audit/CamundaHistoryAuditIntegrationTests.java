@@ -37,6 +37,9 @@ class CamundaHistoryAuditIntegrationTests {
     TaskService tasks;
 
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
+    @Autowired
     TestUsers users;
 
     @Autowired
@@ -87,5 +90,30 @@ class CamundaHistoryAuditIntegrationTests {
                   and details ->> 'decisionKey' = 'Decision_OrderEligibility' order by seq limit 1""")
                 .param(processInstanceId).query(Integer.class).single());
         assertThat(version).isPositive();
+    }
+
+    @Test
+    void aDeploymentIsRecordedWithItsResourcesAndDefinitionsAndWhoDeployedIt() {
+        String key = "Process_AuditedDeployment" + Long.toHexString(System.nanoTime());
+        var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent().endEvent().done();
+        engine.getIdentityService().setAuthentication("admin", List.of("camunda-admin"));
+        String deploymentId;
+        try {
+            deploymentId = engine.getRepositoryService().createDeployment().name("audit-test")
+                    .addModelInstance(key + ".bpmn", model).deploy().getId();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        var record = transactions.asSystem(() -> jdbc.sql("""
+                select actor, details ->> 'name' as name, details -> 'resources' ->> 0 as resource,
+                       details -> 'definitions' ->> 0 as definition
+                from audit_record where action = 'deployment.created' and entity_id = ?""")
+                .param(deploymentId).query().singleRow());
+        assertThat(record).containsEntry("actor", "admin").containsEntry("name", "audit-test")
+                .containsEntry("resource", key + ".bpmn");
+        assertThat(record).containsEntry("definition", key + ":1");
+        engine.getRepositoryService().deleteDeployment(deploymentId, true);
     }
 }

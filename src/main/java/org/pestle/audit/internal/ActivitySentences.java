@@ -21,10 +21,10 @@ final class ActivitySentences {
 
     /** The actions the feed tells of, by the permission the viewer needs to see them. */
     static final Set<String> ORDER_ACTIONS = Set.of("order.created", "order.approved", "order.rejected",
-            "order.cancelled", "payment.captured", "payment.invoiced", "payment.refunded");
+            "order.cancelled", "payment.captured", "payment.invoiced", "payment.refunded", "payment.failed");
     static final Set<String> PATIENT_ACTIONS = Set.of("patient.created", "patient.changed");
     static final Set<String> ACCESS_ACTIONS = Set.of("permissions.changed", "user.access-changed",
-            "elevated-access.granted", "account.locked");
+            "elevated-access.granted", "elevated-access.used", "account.locked");
     static final Set<String> RULE_ACTIONS = Set.of("decision.published", "decision.rolled-back",
             "clinic-settings.changed");
     static final Set<String> DISCLOSURE_ACTIONS = Set.of("patients.exported", "audit.exported");
@@ -68,12 +68,15 @@ final class ActivitySentences {
             case "payment.refunded" -> amount(r, names, "").isEmpty()
                     ? "The payment for " + order + " was refunded"
                     : amount(r, names, "") + " was refunded for " + order;
+            case "payment.failed" -> "The payment for " + order + " failed"
+                    + code(r, "failureCode").map(c -> " (" + c + ")").orElse("");
             case "patient.created" -> who + " added " + patientOrNone(r, names, "a patient", "patient ");
             case "patient.changed" -> who + " updated " + patientOrNone(r, names, "a patient's record", "the record of patient ");
             case "permissions.changed" -> "Permissions of " + roleGroup(r.entityId()) + " updated by " + who;
             case "user.access-changed" -> who + " changed the access of " + r.entityId()
                     + code(r, "change").map(c -> " (" + c + ")").orElse("");
             case "elevated-access.granted" -> who + " was granted emergency access to " + clinic(r, names);
+            case "elevated-access.used" -> who + " used emergency access to " + clinic(r, names);
             case "account.locked" -> "The account " + r.entityId() + " was locked after failed sign-ins";
             case "decision.published" -> who + " published the " + decisionName(r.entityId()) + " rules"
                     + number(r, "version").map(v -> " (version " + v + ")").orElse("");

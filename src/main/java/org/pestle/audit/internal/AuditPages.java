@@ -40,13 +40,15 @@ class AuditPages {
 
     /** Actions the trail records, offered as suggestions in the search form (any other text may be typed). */
     static final List<String> KNOWN_ACTIONS = List.of("access.denied", "account.locked", "audit.exported",
-            "audit.patient-report-viewed", "clinic-settings.changed", "decision.evaluated", "decision.published",
-            "decision.rolled-back", "elevated-access.granted", "elevated-access.used", "login.failed",
-            "login.succeeded", "logout", "mfa.enrolled", "mfa.failed", "order.approved", "order.cancelled",
-            "order.created", "order.rejected", "order.viewed", "patient-keys.rotated", "patient.changed",
-            "patient.created", "patient.exported", "patient.viewed", "patients.exported", "payment.captured",
-            "payment.invoiced", "payment.refunded", "permissions.changed", "process.ended", "process.started",
-            "session.expired", "task.completed", "task.created", "task.updated", "user.access-changed");
+            "audit.patient-report-viewed", "audit.pruned", "camunda.operation", "clinic-settings.changed",
+            "decision.evaluated", "decision.published", "decision.rolled-back", "deployment.created",
+            "elevated-access.granted", "elevated-access.used", "incident.create", "incident.resolve",
+            "login.failed", "login.succeeded", "logout", "mfa.enrolled", "mfa.failed", "mfa.succeeded",
+            "order.approved", "order.cancelled", "order.created", "order.paid", "order.rejected", "order.viewed",
+            "patient-keys.rotated", "patient.changed", "patient.created", "patient.exported", "patient.viewed",
+            "patients.exported", "payment.captured", "payment.failed", "payment.invoiced", "payment.refunded",
+            "permissions.changed", "process.ended", "process.started", "session.ended", "session.expired",
+            "task.completed", "task.created", "task.deleted", "task.updated", "user.access-changed");
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.US);
 

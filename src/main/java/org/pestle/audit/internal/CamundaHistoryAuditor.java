@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.pestle.audit.AuditEntry;
 import org.pestle.audit.AuditRecords;
 import org.pestle.platform.DataScope;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * Camunda's history as audit records: process instances started and ended, user tasks created,
  * updated (assigned, claimed), completed and deleted, decisions evaluated (key, version, matched
- * rules), incidents and the user operation log. Registered beside the default database handler, it
+ * rules), incidents, the user operation log and new deployments. Registered beside the default database handler, it
  * runs synchronously in the engine's transaction, so the records commit with the engine's work. The
  * actor is the Camunda-authenticated user (Tasklist, Cockpit, Pestle's own calls), else the
  * transaction's actor ({@code system:...} on the job executor). Identifiers and codes only: no
@@ -52,6 +54,35 @@ class CamundaHistoryAuditor extends AbstractProcessEnginePlugin implements Histo
         handlers.add(this);
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(true);
+        // Deployments are no history event; a post-deployer sees each one (new, or loaded into the cache)
+        List<Deployer> postDeployers = new ArrayList<>();
+        if (configuration.getCustomPostDeployers() != null) {
+            postDeployers.addAll(configuration.getCustomPostDeployers());
+        }
+        postDeployers.add(this::deployed);
+        configuration.setCustomPostDeployers(postDeployers);
+    }
+
+    /** A new deployment (not one loaded into the cache again): its resources and the definitions it made, as key:version. */
+    private void deployed(DeploymentEntity deployment) {
+        if (!deployment.isNew()) {
+            return;
+        }
+        Map<String, Object> details = new TreeMap<>();
+        put(details, "name", deployment.getName());
+        put(details, "source", deployment.getSource());
+        put(details, "tenantId", deployment.getTenantId());
+        details.put("resources", deployment.getResources() == null ? List.of()
+                : deployment.getResources().keySet().stream().sorted().toList());
+        List<String> definitions = new ArrayList<>();
+        if (deployment.getDeployedProcessDefinitions() != null) {
+            deployment.getDeployedProcessDefinitions().forEach(d -> definitions.add(d.getKey() + ":" + d.getVersion()));
+        }
+        if (deployment.getDeployedDecisionDefinitions() != null) {
+            deployment.getDeployedDecisionDefinitions().forEach(d -> definitions.add(d.getKey() + ":" + d.getVersion()));
+        }
+        details.put("definitions", definitions.stream().sorted().toList());
+        audit.getObject().record(entry("deployment.created", "deployment", deployment.getId(), details));
     }
 
     @Override

@@ -94,6 +94,13 @@ class ActivitySentencesTests {
     }
 
     @Test
+    void aFailedPaymentSaysWhy() {
+        assertThat(sentence(told("system:payment-process", null, "payment.failed", "payment", "p",
+                Map.of("orderNumber", 7, "route", "CLINIC_CARD", "failureCode", "card_declined")), ALL))
+                .isEqualTo("The payment for order #7 failed (card declined)");
+    }
+
+    @Test
     void patientRecordsAreNamedOnlyToThoseWhoMayReadNames() {
         Told added = told("dr.reyes", "PRESCRIBER", "patient.created", "patient", PATIENT.toString(), Map.of());
         Told changed = told("dr.reyes", "PRESCRIBER", "patient.changed", "patient", PATIENT.toString(), Map.of());
@@ -112,6 +119,8 @@ class ActivitySentencesTests {
                 Map.of("change", "DISABLED")), ALL)).isEqualTo("Jane (admin) changed the access of technician (disabled)");
         assertThat(sentence(told("pharmacist", "PHARMACIST", "elevated-access.granted", "elevated-access-grant", "g",
                 Map.of()), ALL)).isEqualTo("Dana (pharmacist) was granted emergency access to Northside Family Clinic");
+        assertThat(sentence(told("pharmacist", "PHARMACIST", "elevated-access.used", "elevated-access-grant", "g",
+                Map.of()), ALL)).isEqualTo("Dana (pharmacist) used emergency access to Northside Family Clinic");
         assertThat(sentence(told("system:security", null, "account.locked", "user", "technician", Map.of()), ALL))
                 .isEqualTo("The account technician was locked after failed sign-ins");
     }
