@@ -62,6 +62,25 @@ class AuditSearchIntegrationTests {
     }
 
     @Test
+    void aRoleFindsTheRecordsOfActorsHoldingItAmongOtherRoles() {
+        String actor = "system:roles-" + UUID.randomUUID().toString().substring(0, 8);
+        transactions.asSystem(() -> {
+            audit.record(AuditEntry.of(actor, "test.viewed", "order", "both").withSource("CLINIC_ADMIN,PRESCRIBER", null));
+            audit.record(AuditEntry.of(actor, "test.viewed", "order", "prescriber").withSource("PRESCRIBER", null));
+            return audit.record(AuditEntry.of(actor, "test.viewed", "order", "admin").withSource("PHARMACY_ADMIN", null));
+        });
+        Api api = new Api(http);
+        String base = "/api/admin/audit?actor=" + actor;
+
+        assertThat(entityIds(api.get(Demo.ADMIN, base + "&role=PRESCRIBER").json()))
+                .containsExactly("prescriber", "both");
+        assertThat(entityIds(api.get(Demo.ADMIN, base + "&role=CLINIC_ADMIN").json())).containsExactly("both");
+        assertThat(entityIds(api.get(Demo.ADMIN, base + "&role=ADMIN").json())).isEmpty();
+        assertThat(entityIds(api.get(Demo.ADMIN, base + "&role=PRESCRIBER&action=test.viewed&from="
+                + java.time.Instant.now().minusSeconds(3600)).json())).containsExactly("prescriber", "both");
+    }
+
+    @Test
     void pagesFollowEachOtherNewestFirstWithoutGapsOrRepeats() {
         String actor = "system:paging-" + UUID.randomUUID().toString().substring(0, 8);
         List<Long> written = new ArrayList<>();

@@ -258,6 +258,28 @@ class AuditTrailIntegrationTests {
         assertThat(verification.recordsChecked()).isEqualTo(lastSeq());
     }
 
+    @Test
+    void aRecordIsNeverTimedBeforeItsPredecessorEvenIfTheClockStepsBack() throws SQLException {
+        appendOne();
+        try (Connection db = AuditOwner.connect(); Statement sql = db.createStatement()) {
+            // as if the database clock had stepped back by an hour since the last record
+            sql.execute("update audit_chain_head set recorded_at = recorded_at + interval '1 hour'");
+            long seq;
+            try {
+                seq = appendOne();
+            } finally {
+                sql.execute("update audit_chain_head set recorded_at = (select recorded_at from audit_record r "
+                        + "where r.seq = audit_chain_head.seq)");
+            }
+            try (ResultSet times = sql.executeQuery("select r.recorded_at = p.recorded_at + interval '1 hour' "
+                    + "from audit_record r join audit_record p on p.seq = r.seq - 1 where r.seq = " + seq)) {
+                assertThat(times.next()).isTrue();
+                assertThat(times.getBoolean(1)).isTrue();
+            }
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
     private long appendOne() {
         return transactions.asSystem(() -> audit.record(AuditEntry.of("system:test", "test.recorded", null, null)));
     }

@@ -52,26 +52,12 @@ class AuditSearch {
 
     @Transactional
     Page search(Filter filter) {
-        StringBuilder sql = new StringBuilder("""
-                select seq, recorded_at, actor, actor_role, on_behalf_of, organization_id, clinic_id, action,
-                       entity_type, entity_id, patient_id, outcome, source_address, reason, details::text as details
-                from audit_record where true""");
-        List<Object> params = new ArrayList<>();
-        condition(sql, params, " and actor = ?", filter.actor());
-        condition(sql, params, " and ? = any (string_to_array(actor_role, ','))", filter.role());
-        condition(sql, params, " and action = ?", filter.action());
-        condition(sql, params, " and entity_type = ?", filter.entityType());
-        condition(sql, params, " and entity_id = ?", filter.entityId());
-        condition(sql, params, " and patient_id = ?", filter.patientId());
-        condition(sql, params, " and clinic_id = ?", filter.clinicId());
-        condition(sql, params, " and outcome = ?", filter.outcome());
-        condition(sql, params, " and recorded_at >= ?", filter.from() == null ? null
-                : java.sql.Timestamp.from(filter.from()));
-        condition(sql, params, " and recorded_at < ?", filter.to() == null ? null : java.sql.Timestamp.from(filter.to()));
-        condition(sql, params, " and seq < ?", filter.before());
-        int limit = Math.max(1, Math.min(filter.limit(), MAX_PAGE));
-        sql.append(" order by seq desc limit ").append(limit + 1);
-        List<Found> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Found(rs.getLong("seq"),
+        Query query = prepare(filter);
+        if (query == null) {
+            return new Page(List.of(), null);
+        }
+        int limit = query.limit();
+        List<Found> rows = jdbc.sql(query.sql()).params(query.params()).query((rs, n) -> new Found(rs.getLong("seq"),
                 rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), rs.getString("actor_role"),
                 rs.getString("on_behalf_of"), rs.getObject("organization_id", UUID.class),
                 rs.getObject("clinic_id", UUID.class), rs.getString("action"), rs.getString("entity_type"),
@@ -82,6 +68,84 @@ class AuditSearch {
             return new Page(List.copyOf(page), page.get(limit - 1).seq());
         }
         return new Page(rows, null);
+    }
+
+    /** The statement of a search, its parameters and the page size. */
+    record Query(String sql, List<Object> params, int limit) {
+    }
+
+    /**
+     * The statement that {@link #search} runs for these filters (newest first, one more than a page),
+     * or null when no record can match. Every condition is one that row-level security lets PostgreSQL
+     * take to an index (only leakproof operators such as {@code =}, {@code <} on plain columns: a
+     * policy's quals come first otherwise, and the search would walk the trail).
+     */
+    Query prepare(Filter filter) {
+        // how selective a filter is depends on its value (a rare role or outcome against a common one):
+        // plan each search for its values rather than reuse a generic plan of the same statement
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        StringBuilder sql = new StringBuilder("""
+                select seq, recorded_at, actor, actor_role, on_behalf_of, organization_id, clinic_id, action,
+                       entity_type, entity_id, patient_id, outcome, source_address, reason, details::text as details
+                from audit_record where true""");
+        List<Object> params = new ArrayList<>();
+        condition(sql, params, " and actor = ?", filter.actor());
+        if (filter.role() != null && !filter.role().isBlank()) {
+            // membership in the comma-separated actor_role: the few distinct values that hold the role,
+            // then equality with one of them on (actor_role, seq)
+            List<String> values = actorRolesHolding(filter.role());
+            if (values.isEmpty()) {
+                return null;
+            }
+            sql.append(" and actor_role = any (?)");
+            params.add(values.toArray(String[]::new));
+        }
+        condition(sql, params, " and action = ?", filter.action());
+        condition(sql, params, " and entity_type = ?", filter.entityType());
+        condition(sql, params, " and entity_id = ?", filter.entityId());
+        condition(sql, params, " and patient_id = ?", filter.patientId());
+        condition(sql, params, " and clinic_id = ?", filter.clinicId());
+        condition(sql, params, " and outcome = ?", filter.outcome());
+        java.sql.Timestamp from = filter.from() == null ? null : java.sql.Timestamp.from(filter.from());
+        java.sql.Timestamp to = filter.to() == null ? null : java.sql.Timestamp.from(filter.to());
+        condition(sql, params, " and recorded_at >= ?", from);
+        condition(sql, params, " and recorded_at < ?", to);
+        // recorded_at never decreases along the chain (audit_append, V51): a time range is the range of
+        // sequence numbers from the first record at or after 'from' up to the first one at or after 'to',
+        // found on (recorded_at, seq), so that the page is read along a seq index however old the range is
+        if (from != null) {
+            Long first = firstSeqAtOrAfter(from);
+            if (first == null) {
+                return null;
+            }
+            condition(sql, params, " and seq >= ?", first);
+        }
+        if (to != null) {
+            condition(sql, params, " and seq < ?", firstSeqAtOrAfter(to));
+        }
+        condition(sql, params, " and seq < ?", filter.before());
+        int limit = Math.max(1, Math.min(filter.limit(), MAX_PAGE));
+        sql.append(" order by seq desc limit ").append(limit + 1);
+        return new Query(sql.toString(), params, limit);
+    }
+
+    private List<String> actorRolesHolding(String role) {
+        // a loose index scan over (actor_role, seq): one probe per distinct value
+        return jdbc.sql("""
+                with recursive v(actor_role) as (
+                    (select actor_role from audit_record where actor_role is not null order by actor_role limit 1)
+                    union all
+                    select (select a.actor_role from audit_record a where a.actor_role > v.actor_role
+                            order by a.actor_role limit 1)
+                    from v where v.actor_role is not null)
+                select actor_role from v
+                where actor_role is not null and ? = any (string_to_array(actor_role, ','))""")
+                .param(role).query(String.class).list();
+    }
+
+    private Long firstSeqAtOrAfter(java.sql.Timestamp time) {
+        return jdbc.sql("select seq from audit_record where recorded_at >= ? order by recorded_at, seq limit 1")
+                .param(time).query(Long.class).optional().orElse(null);
     }
 
     /**
