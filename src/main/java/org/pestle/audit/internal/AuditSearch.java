@@ -84,32 +84,19 @@ class AuditSearch {
         // how selective a filter is depends on its value (a rare role or outcome against a common one):
         // plan each search for its values rather than reuse a generic plan of the same statement
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-        StringBuilder sql = new StringBuilder("""
-                select seq, recorded_at, actor, actor_role, on_behalf_of, organization_id, clinic_id, action,
-                       entity_type, entity_id, patient_id, outcome, source_address, reason, details::text as details
-                from audit_record where true""");
+        StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        condition(sql, params, " and actor = ?", filter.actor());
-        if (filter.role() != null && !filter.role().isBlank()) {
-            // membership in the comma-separated actor_role: the few distinct values that hold the role,
-            // then equality with one of them on (actor_role, seq)
-            List<String> values = actorRolesHolding(filter.role());
-            if (values.isEmpty()) {
-                return null;
-            }
-            sql.append(" and actor_role = any (?)");
-            params.add(values.toArray(String[]::new));
-        }
-        condition(sql, params, " and action = ?", filter.action());
-        condition(sql, params, " and entity_type = ?", filter.entityType());
-        condition(sql, params, " and entity_id = ?", filter.entityId());
-        condition(sql, params, " and patient_id = ?", filter.patientId());
-        condition(sql, params, " and clinic_id = ?", filter.clinicId());
-        condition(sql, params, " and outcome = ?", filter.outcome());
+        condition(where, params, " and actor = ?", filter.actor());
+        condition(where, params, " and action = ?", filter.action());
+        condition(where, params, " and entity_type = ?", filter.entityType());
+        condition(where, params, " and entity_id = ?", filter.entityId());
+        condition(where, params, " and patient_id = ?", filter.patientId());
+        condition(where, params, " and clinic_id = ?", filter.clinicId());
+        condition(where, params, " and outcome = ?", filter.outcome());
         java.sql.Timestamp from = filter.from() == null ? null : java.sql.Timestamp.from(filter.from());
         java.sql.Timestamp to = filter.to() == null ? null : java.sql.Timestamp.from(filter.to());
-        condition(sql, params, " and recorded_at >= ?", from);
-        condition(sql, params, " and recorded_at < ?", to);
+        condition(where, params, " and recorded_at >= ?", from);
+        condition(where, params, " and recorded_at < ?", to);
         // recorded_at never decreases along the chain (audit_append, V51): a time range is the range of
         // sequence numbers from the first record at or after 'from' up to the first one at or after 'to',
         // found on (recorded_at, seq), so that the page is read along a seq index however old the range is
@@ -118,16 +105,41 @@ class AuditSearch {
             if (first == null) {
                 return null;
             }
-            condition(sql, params, " and seq >= ?", first);
+            condition(where, params, " and seq >= ?", first);
         }
         if (to != null) {
-            condition(sql, params, " and seq < ?", firstSeqAtOrAfter(to));
+            condition(where, params, " and seq < ?", firstSeqAtOrAfter(to));
         }
-        condition(sql, params, " and seq < ?", filter.before());
+        condition(where, params, " and seq < ?", filter.before());
         int limit = Math.max(1, Math.min(filter.limit(), MAX_PAGE));
-        sql.append(" order by seq desc limit ").append(limit + 1);
-        return new Query(sql.toString(), params, limit);
+        String page = " order by seq desc limit " + (limit + 1);
+        if (filter.role() == null || filter.role().isBlank()) {
+            return new Query(SELECT + " where true" + where + page, params, limit);
+        }
+        // membership in the comma-separated actor_role: the few distinct values that hold the role, each
+        // read newest first from (actor_role, action, seq) in a branch of its own, then merged. One
+        // "actor_role = any (...)" would lose the index order and, for a role with an action it never
+        // performs, walk every record of that action instead.
+        List<String> values = actorRolesHolding(filter.role());
+        if (values.isEmpty()) {
+            return null;
+        }
+        StringBuilder union = new StringBuilder("select * from (");
+        List<Object> unionParams = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            union.append(i == 0 ? "" : " union all ").append('(').append(SELECT).append(" where actor_role = ?")
+                    .append(where).append(page).append(')');
+            unionParams.add(values.get(i));
+            unionParams.addAll(params);
+        }
+        union.append(") found").append(page);
+        return new Query(union.toString(), unionParams, limit);
     }
+
+    private static final String SELECT = """
+            select seq, recorded_at, actor, actor_role, on_behalf_of, organization_id, clinic_id, action,
+                   entity_type, entity_id, patient_id, outcome, source_address, reason, details::text as details
+            from audit_record""";
 
     private List<String> actorRolesHolding(String role) {
         // a loose index scan over (actor_role, seq): one probe per distinct value

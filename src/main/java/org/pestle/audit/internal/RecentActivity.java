@@ -105,12 +105,37 @@ class RecentActivity implements ActivityFeed {
         }
         record Row(long seq, Instant at, Told told) {
         }
-        List<Row> rows = jdbc.sql("""
+        int size = Math.max(1, Math.min(limit, MAX_LIMIT));
+        String[] actions = visible.toArray(String[]::new);
+        String recent = """
                 select seq, recorded_at, actor, actor_role, action, entity_type, entity_id, patient_id, clinic_id,
                        details::text as details
-                from audit_record where action = any (?) and outcome = 'success'
-                order by seq desc limit ?""")
-                .params(visible.toArray(String[]::new), Math.max(1, Math.min(limit, MAX_LIMIT)))
+                from audit_record where action = any (?) and outcome = 'success'""";
+        String sql;
+        List<Object> params = new ArrayList<>();
+        if (viewer.pharmacySide()) {
+            sql = recent + " order by seq desc limit ?";
+            params.add(actions);
+            params.add(size);
+        } else {
+            // clinic users: row-level security would keep them to their clinics anyway, but only by
+            // filtering the whole trail; each clinic's newest records come from (clinic_id, seq) instead
+            List<UUID> clinicIds = List.copyOf(viewer.clinicIds());
+            if (clinicIds.isEmpty()) {
+                return List.of();
+            }
+            StringBuilder union = new StringBuilder("select * from (");
+            for (int i = 0; i < clinicIds.size(); i++) {
+                union.append(i == 0 ? "" : " union all ").append('(').append(recent)
+                        .append(" and clinic_id = ? order by seq desc limit ?)");
+                params.add(actions);
+                params.add(clinicIds.get(i));
+                params.add(size);
+            }
+            sql = union.append(") found order by seq desc limit ?").toString();
+            params.add(size);
+        }
+        List<Row> rows = jdbc.sql(sql).params(params)
                 .query((rs, n) -> new Row(rs.getLong("seq"), rs.getTimestamp("recorded_at").toInstant(),
                         new Told(rs.getString("actor"), rs.getString("actor_role"), rs.getString("action"),
                                 rs.getString("entity_type"), rs.getString("entity_id"),
