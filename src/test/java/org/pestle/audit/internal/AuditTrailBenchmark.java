@@ -185,6 +185,13 @@ public final class AuditTrailBenchmark {
             SplittableRandom random = new SplittableRandom(42);
             for (int c = 0; c < CLINICS; c++) {
                 clinics[c] = UUID.fromString(String.format("c1000000-0000-4000-8000-%012x", c));
+                // the biggest clinic is the demo's Northside and the smallest Lakeside, so that the demo
+                // users of those clinics can read the activity feed of a busy and of a quiet clinic
+                if (c == 0) {
+                    clinics[c] = Demo.NORTHSIDE;
+                } else if (c == CLINICS - 1) {
+                    clinics[c] = Demo.LAKESIDE;
+                }
                 clinicOrgs[c] = UUID.fromString(String.format("0a000000-0000-4000-8000-%012x", c / 3));
                 clinicWeight[c] = 1.0 / (c + 2); // a few big clinics, a long tail of small ones
                 List<User> staff = new ArrayList<>();
@@ -443,13 +450,19 @@ public final class AuditTrailBenchmark {
             UserDetailsService users = app.getBean(UserDetailsService.class);
             this.admin = users.loadUserByUsername(Demo.ADMIN);
             this.pharmacist = users.loadUserByUsername(Demo.PHARMACIST);
+            this.users = users;
+            this.feed = app.getBean(org.pestle.audit.ActivityFeed.class);
         }
+
+        private final UserDetailsService users;
+        private final org.pestle.audit.ActivityFeed feed;
 
         void run(long records, int samples, int writeSeconds) throws Exception {
             System.out.printf(Locale.ROOT, "%nAudit trail benchmark: %,d records, %d cores, %s%nDatabase: %s%n",
                     records, Runtime.getRuntime().availableProcessors(), Instant.now(), database.settings());
             load(records);
             searches(samples);
+            feeds(samples);
             writes(1, writeSeconds);
             writes(8, writeSeconds);
             // one walk over the whole trail checks the loaded records and the appended ones
@@ -745,6 +758,42 @@ public final class AuditTrailBenchmark {
             setup.accept(b);
             return new AuditSearch.Filter(b.actor, b.role, b.action, b.entityType, b.entityId, b.patient, b.clinic,
                     b.outcome, b.from, b.to, b.before, 50);
+        }
+
+        /**
+         * The start page's activity feed (20 lines) as each kind of viewer reads it: pharmacy-side users
+         * over the whole trail, a clinic admin of the busiest clinic (Northside) and a prescriber of the
+         * quietest (Lakeside), both under row-level security.
+         */
+        private void feeds(int samples) {
+            System.out.printf(Locale.ROOT, "%nActivity feed, 20 lines, %d samples each (ms):%n", samples);
+            table.add("");
+            table.add(String.format(Locale.ROOT, "activity feed (RecentActivity, 20 lines)              samples"
+                    + "     p50      p95      p99      max   lines"));
+            for (String viewer : List.of(Demo.PHARMACIST, Demo.ADMIN, Demo.PRIVACY, Demo.CLINIC_ADMIN, Demo.OKAFOR)) {
+                signIn(users.loadUserByUsername(viewer));
+                try {
+                    org.pestle.identity.Actor actor = org.pestle.identity.CurrentActor.require();
+                    for (int i = 0; i < 3; i++) {
+                        feed.recent(actor, 20);
+                    }
+                    long[] nanos = new long[samples];
+                    long lines = 0;
+                    for (int n = 0; n < samples; n++) {
+                        long t = System.nanoTime();
+                        lines += feed.recent(actor, 20).size();
+                        nanos[n] = System.nanoTime() - t;
+                    }
+                    Arrays.sort(nanos);
+                    String text = String.format(Locale.ROOT, "  %-52s %6d %8.1f %8.1f %8.1f %8.1f %8.1f%s",
+                            "feed of " + viewer, samples, ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99),
+                            nanos[samples - 1] / 1e6, (double) lines / samples, ms(nanos, 0.95) < 100 ? "" : "   > 100 ms");
+                    table.add(text);
+                    System.out.println(text);
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            }
         }
 
         private void scenario(String label, int samples, Supplier<AuditSearch.Filter> filters) {
