@@ -116,4 +116,16 @@ class CamundaHistoryAuditIntegrationTests {
         assertThat(record).containsEntry("definition", key + ":1");
         engine.getRepositoryService().deleteDeployment(deploymentId, true);
     }
+
+    @Test
+    void theDeploymentAtStartupIsPestlesOwnAndNamesItsFilesWithoutTheirPaths() {
+        var record = transactions.asSystem(() -> jdbc.sql("""
+                select actor, details -> 'resources' as resources from audit_record
+                where action = 'deployment.created' and details ->> 'name' = 'SpringAutoDeployment'
+                order by seq limit 1""").query().singleRow());
+
+        assertThat(record).containsEntry("actor", "system:deployment");
+        assertThat(record.get("resources").toString()).contains("\"order-fulfillment.bpmn\"",
+                "\"verify-prescription.form\"").doesNotContain("/");
+    }
 }

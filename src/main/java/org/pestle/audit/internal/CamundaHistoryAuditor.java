@@ -72,8 +72,10 @@ class CamundaHistoryAuditor extends AbstractProcessEnginePlugin implements Histo
         put(details, "name", deployment.getName());
         put(details, "source", deployment.getSource());
         put(details, "tenantId", deployment.getTenantId());
+        // Spring's auto-deployment names resources by their absolute path: the file name is what identifies them
         details.put("resources", deployment.getResources() == null ? List.of()
-                : deployment.getResources().keySet().stream().sorted().toList());
+                : deployment.getResources().keySet().stream().map(name -> name.substring(name.lastIndexOf('/') + 1))
+                        .sorted().toList());
         List<String> definitions = new ArrayList<>();
         if (deployment.getDeployedProcessDefinitions() != null) {
             deployment.getDeployedProcessDefinitions().forEach(d -> definitions.add(d.getKey() + ":" + d.getVersion()));
@@ -82,7 +84,10 @@ class CamundaHistoryAuditor extends AbstractProcessEnginePlugin implements Histo
             deployment.getDeployedDecisionDefinitions().forEach(d -> definitions.add(d.getKey() + ":" + d.getVersion()));
         }
         details.put("definitions", definitions.stream().sorted().toList());
-        audit.getObject().record(entry("deployment.created", "deployment", deployment.getId(), details));
+        // at startup nobody is signed in and no scope is set: the deployment is then Pestle's own
+        String actor = actor();
+        audit.getObject().record(AuditEntry.of("anonymous".equals(actor) ? "system:deployment" : actor,
+                "deployment.created", "deployment", deployment.getId()).withDetails(details));
     }
 
     @Override
