@@ -76,6 +76,31 @@ class AuditPagesIntegrationTests {
     }
 
     @Test
+    void aNameTypedAtSignInCannotBecomeASpreadsheetFormulaInTheExport() {
+        String formula = "=HYPERLINK(\"http://a.example\",\"x\")-" + UUID.randomUUID().toString().substring(0, 8);
+        new WebSession(port, clock).password(formula, "wrong");
+        WebSession admin = signedIn(Demo.ADMIN);
+
+        String csv = admin.get("/console/audit/export?action=login.failed&actor="
+                + URLEncoder.encode(formula, StandardCharsets.UTF_8)).body();
+
+        assertThat(csv.lines()).hasSize(2);
+        assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=", ",\"=");
+    }
+
+    @Test
+    void anEndlessNameTypedAtSignInIsRecordedCut() {
+        String name = "x" + UUID.randomUUID().toString().replace("-", "") + "y".repeat(5000);
+        new WebSession(port, clock).password(name, "wrong");
+
+        String recorded = transactions.asSystem(() -> jdbc.sql(
+                "select actor from audit_record where action = 'login.failed' and actor like ? order by seq desc limit 1")
+                .param(name.substring(0, 33) + "%").query(String.class).single());
+
+        assertThat(recorded).hasSize(65).startsWith(name.substring(0, 64)).endsWith("…");
+    }
+
+    @Test
     void aMistypedFilterIsExplainedOnThePage() {
         WebSession admin = signedIn(Demo.ADMIN);
 

@@ -51,7 +51,7 @@ class AuditExport {
             found.addAll(page.records());
         }
         CsvSchema schema = CSV.schemaFor(AuditSearch.Found.class).sortedBy(COLUMNS).withHeader();
-        String csv = CSV.writer(schema).writeValueAsString(found);
+        String csv = CSV.writer(schema).writeValueAsString(found.stream().map(AuditExport::inert).toList());
         Map<String, Object> details = new TreeMap<>();
         details.put("records", found.size());
         put(details, "actor", filter.actor());
@@ -66,6 +66,25 @@ class AuditExport {
                 .withClinic(admin.organizationId(), filter.clinicId()).withPatient(filter.patientId())
                 .withDetails(details));
         return csv;
+    }
+
+    /**
+     * The record with every text a spreadsheet would take for a formula made inert (a leading
+     * apostrophe, as OWASP advises against CSV injection): a failed sign-in records the name typed,
+     * which anyone can make "=HYPERLINK(...)".
+     */
+    static AuditSearch.Found inert(AuditSearch.Found f) {
+        return new AuditSearch.Found(f.seq(), f.recordedAt(), inert(f.actor()), inert(f.actorRole()),
+                inert(f.onBehalfOf()), f.organizationId(), f.clinicId(), inert(f.action()), inert(f.entityType()),
+                inert(f.entityId()), f.patientId(), inert(f.outcome()), inert(f.sourceAddress()), inert(f.reason()),
+                inert(f.details()));
+    }
+
+    private static String inert(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static void put(Map<String, Object> details, String key, Object value) {

@@ -132,13 +132,20 @@ class SecurityEventAuditor {
         return roles.isEmpty() ? null : roles;
     }
 
+    /** Usernames are at most 63 characters (V2); what an anonymous sign-in attempt types may be anything. */
+    static final int MAX_NAME = 64;
+
     /**
-     * Who tried to sign in, as they named themselves; "unknown" when the attempt named nobody (a
-     * refused single sign-on, for instance): the attempt is recorded all the same.
+     * Who tried to sign in, as they named themselves, cut to {@value #MAX_NAME} characters (an
+     * anonymous caller must not be able to write megabytes into the trail); "unknown" when the attempt
+     * named nobody (a refused single sign-on, for instance): the attempt is recorded all the same.
      */
     private static String nameOf(Authentication authentication) {
         String name = authentication == null ? null : authentication.getName();
-        return name == null || name.isBlank() ? "unknown" : name;
+        if (name == null || name.isBlank()) {
+            return "unknown";
+        }
+        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME) + "…";
     }
 
     /** The client's address, from the details Spring Security keeps with a web sign-in. */
