@@ -126,15 +126,42 @@ class AuditPagesIntegrationTests {
     }
 
     @Test
-    void verifyingTheChainFromThePageSaysItIsIntact() {
+    void verifyingTheChainFromThePageSaysItIsIntactAndIsRecorded() {
         WebSession admin = signedIn(Demo.ADMIN);
         String search = admin.get("/console/audit").body();
 
-        var result = admin.postForm("/console/audit/verify",
+        var started = admin.postForm("/console/audit/verify",
                 "_csrf=" + URLEncoder.encode(WebSession.csrfOf(search), StandardCharsets.UTF_8));
 
-        assertThat(result.statusCode()).isEqualTo(200);
-        assertThat(result.body()).contains("The chain is intact");
+        assertThat(started.statusCode()).isEqualTo(302);
+        assertThat(started.headers().firstValue("Location").orElse("")).endsWith("/console/audit/verify");
+        String result = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> admin.get("/console/audit/verify").body(), page -> !page.contains("Walking the chain"));
+        assertThat(result).contains("Started by <span>admin</span>", "The chain is intact");
+        assertThat(lastRecordOf("admin")).isEqualTo("audit.verified");
+    }
+
+    @Test
+    void aBrokenChainIsShownWithItsFirstBrokenRecord() throws java.sql.SQLException {
+        long seq = transactions.asSystem(() -> audit.record(AuditEntry.of("system:test", "test.to-edit", "thing", "t")));
+        WebSession privacy = signedIn(Demo.PRIVACY);
+        try (var db = AuditOwner.connect(); var sql = db.createStatement()) {
+            AuditOwner.maintenance(sql, "update audit_record set entity_id = 'edited' where seq = " + seq);
+            try {
+                String search = privacy.get("/console/audit").body();
+                privacy.postForm("/console/audit/verify",
+                        "_csrf=" + URLEncoder.encode(WebSession.csrfOf(search), StandardCharsets.UTF_8));
+                String result = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                        .until(() -> privacy.get("/console/audit/verify").body(),
+                                page -> !page.contains("Walking the chain"));
+
+                assertThat(result).contains("The chain is broken at record", "#" + seq,
+                        "it was edited after it was written");
+            } finally {
+                AuditOwner.maintenance(sql, "update audit_record set entity_id = 't' where seq = " + seq);
+            }
+        }
+        assertThat(audit.verify().intact()).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.pestle.audit.internal;
 
 import java.io.IOException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.pestle.audit.AuditRecords;
 import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
@@ -40,32 +40,33 @@ class AuditPages {
 
     /** Actions the trail records, offered as suggestions in the search form (any other text may be typed). */
     static final List<String> KNOWN_ACTIONS = List.of("access.denied", "account.locked", "audit.exported",
-            "audit.patient-report-viewed", "audit.pruned", "camunda.operation", "clinic-settings.changed",
-            "decision.evaluated", "decision.published", "decision.rolled-back", "deployment.created",
-            "elevated-access.granted", "elevated-access.used", "incident.create", "incident.resolve",
-            "login.failed", "login.succeeded", "logout", "mfa.enrolled", "mfa.failed", "mfa.succeeded",
-            "order.approved", "order.cancelled", "order.created", "order.paid", "order.rejected", "order.viewed",
-            "patient-keys.rotated", "patient.changed", "patient.created", "patient.exported", "patient.viewed",
-            "patients.exported", "payment.captured", "payment.failed", "payment.invoiced", "payment.refunded",
-            "permissions.changed", "process.ended", "process.started", "session.ended", "session.expired",
-            "task.completed", "task.created", "task.deleted", "task.updated", "user.access-changed");
+            "audit.patient-report-viewed", "audit.pruned", "audit.verified", "camunda.operation",
+            "clinic-settings.changed", "decision.evaluated", "decision.published", "decision.rolled-back",
+            "deployment.created", "elevated-access.granted", "elevated-access.used", "incident.create",
+            "incident.resolve", "login.failed", "login.succeeded", "logout", "mfa.enrolled", "mfa.failed",
+            "mfa.succeeded", "order.approved", "order.cancelled", "order.created", "order.paid", "order.rejected",
+            "order.viewed", "patient-keys.rotated", "patient.changed", "patient.created", "patient.exported",
+            "patient.viewed", "patients.exported", "payment.captured", "payment.failed", "payment.invoiced",
+            "payment.refunded", "permissions.changed", "process.ended", "process.started", "session.ended",
+            "session.expired", "task.completed", "task.created", "task.deleted", "task.updated",
+            "user.access-changed");
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.US);
 
     private final AuditSearch search;
     private final AuditExport export;
     private final PatientAccessReport report;
-    private final AuditRecords audit;
+    private final ChainVerifications verifications;
     private final Permissions permissions;
     private final Clinics clinics;
     private final ZoneId zone;
 
-    AuditPages(AuditSearch search, AuditExport export, PatientAccessReport report, AuditRecords audit,
+    AuditPages(AuditSearch search, AuditExport export, PatientAccessReport report, ChainVerifications verifications,
             Permissions permissions, Clinics clinics, @Value("${pestle.time-zone:America/New_York}") ZoneId zone) {
         this.search = search;
         this.export = export;
         this.report = report;
-        this.audit = audit;
+        this.verifications = verifications;
         this.permissions = permissions;
         this.clinics = clinics;
         this.zone = zone;
@@ -164,13 +165,28 @@ class AuditPages {
         return page("audit/patient", admin, model);
     }
 
+    /** Starts a verification in the background (one at a time) and shows it: done, or still walking. */
     @PostMapping("/console/audit/verify")
     String verify(Model model, HttpServletResponse response) {
         Actor admin = CurrentActor.require();
         if (!permissions.canDo(admin, Action.VIEW_AUDIT)) {
             return forbidden(model, response);
         }
-        model.addAttribute("verification", audit.verify());
+        verifications.start(admin.username(), Duration.ofSeconds(2));
+        return "redirect:/console/audit/verify";
+    }
+
+    @GetMapping("/console/audit/verify")
+    String verification(Model model, HttpServletResponse response) {
+        Actor admin = CurrentActor.require();
+        if (!permissions.canDo(admin, Action.VIEW_AUDIT)) {
+            return forbidden(model, response);
+        }
+        verifications.latest().ifPresent(run -> {
+            model.addAttribute("run", run);
+            model.addAttribute("startedAt", local(run.startedAt()));
+            model.addAttribute("finishedAt", run.finishedAt() == null ? null : local(run.finishedAt()));
+        });
         return page("audit/verify", admin, model);
     }
 
