@@ -104,10 +104,11 @@ class AuditPagesIntegrationTests {
     void aMistypedFilterIsExplainedOnThePage() {
         WebSession admin = signedIn(Demo.ADMIN);
 
-        var page = admin.get("/console/audit?patientId=not-an-id&from=yesterday");
+        var page = admin.get("/console/audit?patientId=not-an-id&from=yesterday&before=older");
 
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("A patient id looks like", "A time looks like 2026-11-22T14:30")
+        assertThat(page.body()).contains("A patient id looks like", "A time looks like 2026-11-22T14:30",
+                "follow the &quot;Older records&quot; link")
                 .doesNotContain("<caption>Records</caption>");
     }
 

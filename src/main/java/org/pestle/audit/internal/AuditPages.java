@@ -51,6 +51,8 @@ class AuditPages {
             "session.expired", "task.completed", "task.created", "task.deleted", "task.updated",
             "user.access-changed");
 
+    private static final String PATIENT_ID_HINT = "A patient id looks like 0f8c5a52-7a1e-4f7e-9a57-3c1c2b1e0d11.";
+
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.US);
 
     private final AuditSearch search;
@@ -77,7 +79,7 @@ class AuditPages {
      * Blank means any.
      */
     record Form(String actor, String role, String action, String entityType, String entityId, String patientId,
-            String clinicId, String outcome, String from, String to, Long before) {
+            String clinicId, String outcome, String from, String to, String before) {
 
         /** The query string of this search (without {@code before}), for links to its pages and its export. */
         String query() {
@@ -116,7 +118,7 @@ class AuditPages {
         model.addAttribute("form", form);
         model.addAttribute("canExport", permissions.canDo(admin, Action.EXPORT));
         List<FieldError> errors = new ArrayList<>();
-        AuditSearch.Filter filter = filter(form, form.before(), 50, errors);
+        AuditSearch.Filter filter = filter(form, page(form.before(), errors), 50, errors);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", errors);
@@ -155,8 +157,7 @@ class AuditPages {
             UUID patient = uuid(patientId);
             if (patient == null) {
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
-                model.addAttribute("errors", List.of(new FieldError("patientId",
-                        "A patient id looks like 0f8c5a52-7a1e-4f7e-9a57-3c1c2b1e0d11.")));
+                model.addAttribute("errors", List.of(new FieldError("patientId", PATIENT_ID_HINT)));
             } else {
                 model.addAttribute("report", report.of(admin, patient).stream()
                         .map(line -> new ShownAccess(line, local(line.first()), local(line.last()))).toList());
@@ -218,7 +219,7 @@ class AuditPages {
     private AuditSearch.Filter filter(Form form, Long before, int limit, List<FieldError> errors) {
         UUID patient = blank(form.patientId()) ? null : uuid(form.patientId());
         if (!blank(form.patientId()) && patient == null) {
-            errors.add(new FieldError("patientId", "A patient id looks like 0f8c5a52-7a1e-4f7e-9a57-3c1c2b1e0d11."));
+            errors.add(new FieldError("patientId", PATIENT_ID_HINT));
         }
         UUID clinic = blank(form.clinicId()) ? null : uuid(form.clinicId());
         if (!blank(form.clinicId()) && clinic == null) {
@@ -238,6 +239,19 @@ class AuditPages {
         return new AuditSearch.Filter(trim(form.actor()), trim(form.role()), trim(form.action()),
                 trim(form.entityType()), trim(form.entityId()), patient, clinic, trim(form.outcome()), from, to,
                 before, limit);
+    }
+
+    /** The page to show: records before this sequence number (the "Older records" link), or the newest. */
+    private static Long page(String before, List<FieldError> errors) {
+        if (blank(before)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(before.trim());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("before", "A page is a record number; follow the \"Older records\" link."));
+            return null;
+        }
     }
 
     private Instant time(String text, String field, List<FieldError> errors) {
