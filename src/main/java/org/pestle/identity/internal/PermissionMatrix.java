@@ -109,11 +109,14 @@ class PermissionMatrix implements Permissions {
         grants.set(null);
     }
 
+    /** The grants in force; an empty matrix (not seeded yet) is never kept, so it cannot outlive the seeding. */
     private Grants current() {
         Grants current = grants.get();
         if (current == null) {
             current = load();
-            grants.set(current);
+            if (!current.isEmpty()) {
+                grants.compareAndSet(null, current);
+            }
         }
         return current;
     }
@@ -155,6 +158,11 @@ class PermissionMatrix implements Permissions {
 
         Set<Action> actions(Role role) {
             return Set.copyOf(actionsByRole.get(role));
+        }
+
+        boolean isEmpty() {
+            return readByRole.values().stream().allMatch(Set::isEmpty)
+                    && actionsByRole.values().stream().allMatch(Set::isEmpty);
         }
     }
 }

@@ -1,12 +1,15 @@
 package org.pestle.identity.internal;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** Fills the permission matrix with the shipped defaults on the first start; never overwrites an admin's matrix. */
+/**
+ * Fills the permission matrix with the shipped defaults on the first start; never overwrites an admin's matrix.
+ * Runs once every bean is created and before the web server takes its first request (the web server starts
+ * later, in the context's lifecycle phase), so no request can meet an empty matrix.
+ */
 @Component
-class PermissionMatrixSeed {
+class PermissionMatrixSeed implements SmartInitializingSingleton {
 
     private final PermissionMatrix matrix;
 
@@ -14,8 +17,8 @@ class PermissionMatrixSeed {
         this.matrix = matrix;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void seed() {
+    @Override
+    public void afterSingletonsInstantiated() {
         matrix.seedDefaultsIfEmpty();
     }
 }
