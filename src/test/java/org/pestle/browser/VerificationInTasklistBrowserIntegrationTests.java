@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.pestle.support.Orders.line;
 import static org.pestle.support.Orders.order;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,12 +33,12 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pestle.support.Api;
 import org.pestle.support.Authenticator;
+import org.pestle.support.Chromium;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
 import org.pestle.support.MutableClock;
@@ -395,25 +394,16 @@ class VerificationInTasklistBrowserIntegrationTests {
 
     private static WebDriver chromium(Path profile) {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(envOr("CHROME_BIN", "/usr/bin/chromium"));
+        options.setBinary(Chromium.binary());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--no-default-browser-check", "--user-data-dir=" + profile,
                 "--window-size=1400,1100", "--lang=en-US");
         // The Camunda webapps choose their language from the browser's.
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(envOr("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(Chromium.driverService(), options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
-    }
-
-    private static String envOr(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     /** A screenshot of a step worth looking at: target/browser-screenshots/{test}-{step}.png. */

@@ -36,14 +36,11 @@ public final class Chromium implements AutoCloseable {
         this.port = port;
         this.profile = Files.createTempDirectory("pestle-chromium-");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(env("CHROME_BIN", "/usr/bin/chromium"));
+        options.setBinary(binary());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=1440,1500");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"))).usingAnyFreePort()
-                .build();
-        this.browser = new ChromeDriver(driver, options);
+        this.browser = new ChromeDriver(driverService(), options);
     }
 
     /** A browser signed in as this demo user: password on the login page, then the authenticator's code. */
@@ -118,6 +115,28 @@ public final class Chromium implements AutoCloseable {
     public void close() {
         browser.quit();
         FileSystemUtils.deleteRecursively(profile.toFile());
+    }
+
+    /** Chromium's executable: {@code CHROME_BIN}, else Debian's; a missing one fails the test saying what to install. */
+    public static String binary() {
+        return installed("CHROME_BIN", "/usr/bin/chromium");
+    }
+
+    /** ChromeDriver on a free port: {@code CHROMEDRIVER_BIN}, else Debian's; a missing one fails the same way. */
+    public static ChromeDriverService driverService() {
+        return new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(installed("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+    }
+
+    private static String installed(String variable, String fallback) {
+        String path = env(variable, fallback);
+        if (!Files.isExecutable(Path.of(path))) {
+            throw new AssertionError("The browser tests need Chromium and ChromeDriver, and " + path
+                    + " is missing: install Debian's packages (apt-get install chromium chromium-driver), or set "
+                    + "CHROME_BIN and CHROMEDRIVER_BIN to where they are. .ci/run installs them.");
+        }
+        return path;
     }
 
     private static String env(String name, String fallback) {
