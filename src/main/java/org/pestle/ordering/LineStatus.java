@@ -16,12 +16,11 @@ public enum LineStatus {
     REJECTED;
 
     /** The line status that follows an eligibility outcome of the order-eligibility decision. */
-    public static LineStatus ofEligibility(String outcome) {
+    public static LineStatus ofEligibility(EligibilityOutcome outcome) {
         return switch (outcome) {
-            case "accept" -> ELIGIBLE;
-            case "review" -> FLAGGED;
-            case "reject" -> INELIGIBLE;
-            default -> throw new IllegalArgumentException("Unknown eligibility outcome: " + outcome);
+            case ACCEPT -> ELIGIBLE;
+            case REVIEW -> FLAGGED;
+            case REJECT -> INELIGIBLE;
         };
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_CheckEligibility: evaluates the order-eligibility decision for every line of the order. */
+/** Task_CheckEligibility: evaluates the order-eligibility decision for every line; the gateway reads its code. */
 @Component("checkOrderEligibility")
 class CheckOrderEligibility implements JavaDelegate {
 
@@ -16,6 +16,6 @@ class CheckOrderEligibility implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(OrderProcess.ELIGIBILITY, eligibility.check(OrderProcess.orderId(execution)));
+        execution.setVariable(OrderProcess.ELIGIBILITY, eligibility.check(OrderProcess.orderId(execution)).code());
     }
 }

@@ -8,15 +8,18 @@ import org.pestle.ordering.internal.ReviewTrail.Action;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_AnswerClarification, on complete: only the ordering prescriber answers, with a coded answer;
- * the pharmacist's earlier decision is cleared so that verification starts afresh.
+ * Task_AnswerClarification, on complete: only the ordering prescriber answers, with a coded answer; the order
+ * goes back to the pharmacist's queue and the pharmacist's earlier decision is cleared so that verification
+ * starts afresh.
  */
 @Component("clarificationAnswerListener")
 class ClarificationAnswerListener implements TaskListener {
 
+    private final OrderRepository orders;
     private final ReviewTrail trail;
 
-    ClarificationAnswerListener(ReviewTrail trail) {
+    ClarificationAnswerListener(OrderRepository orders, ReviewTrail trail) {
+        this.orders = orders;
         this.trail = trail;
     }
 
@@ -29,8 +32,10 @@ class ClarificationAnswerListener implements TaskListener {
         ClarificationAnswer answer = ReviewCodes.code(ClarificationAnswer.class,
                 task.getVariable(OrderProcess.CLARIFICATION_ANSWER)).orElseThrow(() ->
                 new BadUserRequestException("Choose an answer from the list"));
-        trail.record(OrderProcess.orderId(task), Action.CLARIFICATION_ANSWERED, answer.name(), actor.userId(),
-                task.getId());
+        PharmacyOrder order = orders.findById(OrderProcess.orderId(task)).orElseThrow();
+        trail.record(order.id(), Action.CLARIFICATION_ANSWERED, answer.name(), actor.userId(), task.getId());
+        order.clarificationAnswered();
+        orders.save(order);
         task.getExecution().removeVariable(OrderProcess.VERIFICATION_DECISION);
         task.getExecution().removeVariable(OrderProcess.REJECTION_REASON);
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.pestle.ordering.EligibilityOutcome;
 import org.pestle.platform.DecisionTables;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ class EligibilityRules {
     /** Evaluates one order line. Every input is given: a missing one would fall through to the last rule. */
     Outcome evaluate(Inputs inputs) {
         DmnDecisionResultEntries result = decisions.evaluateSingle(DECISION_KEY, inputs.asVariables());
-        return new Outcome(result.getEntry("outcome"), result.getEntry("reason"));
+        return new Outcome(EligibilityOutcome.of(result.getEntry("outcome")), result.getEntry("reason"));
     }
 
     /** The inputs of the decision for one order line. */
@@ -44,6 +45,6 @@ class EligibilityRules {
     }
 
     /** The decision's answer: accept, review or reject, and why. */
-    record Outcome(String outcome, String reason) {
+    record Outcome(EligibilityOutcome outcome, String reason) {
     }
 }

@@ -10,7 +10,6 @@ import org.pestle.ordering.CancellationReason;
 import org.pestle.ordering.OrderCancelled;
 import org.pestle.ordering.OrderStatus;
 import org.pestle.platform.ApiProblem;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +26,11 @@ class OrderCancellations {
     private final OrderRepository orders;
     private final OrderProcess process;
     private final Permissions permissions;
-    private final ApplicationEventPublisher events;
 
-    OrderCancellations(OrderRepository orders, OrderProcess process, Permissions permissions,
-            ApplicationEventPublisher events) {
+    OrderCancellations(OrderRepository orders, OrderProcess process, Permissions permissions) {
         this.orders = orders;
         this.process = process;
         this.permissions = permissions;
-        this.events = events;
     }
 
     @Transactional
@@ -55,10 +51,7 @@ class OrderCancellations {
         if (process.cancel(order, reason)) {
             return;
         }
-        OrderStatus previous = order.status();
-        order.cancel(reason.name());
+        order.cancel(reason);
         orders.save(order);
-        events.publishEvent(new OrderCancelled(order.id(), order.orderNumber(), order.organizationId(), order.clinicId(),
-                order.patientId(), reason, previous));
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.pestle.catalog.Catalog;
 import org.pestle.catalog.Compound;
+import org.pestle.ordering.EligibilityOutcome;
 import org.pestle.ordering.internal.PharmacyOrder.LineEligibility;
 import org.pestle.tenancy.Clinic;
 import org.pestle.tenancy.Clinics;
@@ -36,45 +37,24 @@ class OrderEligibility {
         this.rules = rules;
     }
 
-    /** Evaluates and records; returns accept, review or reject. */
+    /** Evaluates and records: the order goes to the pharmacist, or ends rejected; returns the order's outcome. */
     @Transactional
-    String check(UUID orderId) {
+    EligibilityOutcome check(UUID orderId) {
         PharmacyOrder order = orders.findById(orderId).orElseThrow(() -> new IllegalStateException(
                 "Order " + orderId + " does not exist"));
         Clinic clinic = clinics.find(order.clinicId()).orElseThrow();
         Prescriber prescriber = prescribers.find(order.prescriberId()).orElseThrow();
         List<LineEligibility> outcomes = new ArrayList<>();
-        String orderOutcome = "accept";
-        String rejection = null;
-        List<OrderLine> lines = order.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            OrderLine line = lines.get(i);
+        for (OrderLine line : order.lines()) {
             Compound compound = catalog.find(line.compoundId()).orElseThrow();
             EligibilityRules.Outcome outcome = rules.evaluate(new EligibilityRules.Inputs(
                     clinic.approvedCompoundsOnly(), catalog.isApprovedForClinic(compound.id(), clinic.id()),
                     compound.controlledSchedule(), prescriber.deaNumber().isPresent(), line.quantity(),
                     line.daysSupply(), line.refillsAuthorized()));
             outcomes.add(new LineEligibility(outcome.outcome(), outcome.reason()));
-            if (outcome.outcome().equals("reject") && rejection == null) {
-                rejection = "Line " + (i + 1) + ": " + outcome.reason();
-            }
-            orderOutcome = worse(orderOutcome, outcome.outcome());
         }
-        order.recordEligibility(outcomes, orderOutcome, rejection);
+        EligibilityOutcome orderOutcome = order.recordEligibility(outcomes);
         orders.save(order);
         return orderOutcome;
-    }
-
-    private static String worse(String a, String b) {
-        return rank(b) > rank(a) ? b : a;
-    }
-
-    private static int rank(String outcome) {
-        return switch (outcome) {
-            case "accept" -> 0;
-            case "review" -> 1;
-            case "reject" -> 2;
-            default -> throw new IllegalStateException("Unknown eligibility outcome " + outcome);
-        };
     }
 }

@@ -3,6 +3,7 @@ package org.pestle.ordering.internal;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import org.pestle.ordering.EligibilityOutcome;
 import org.pestle.ordering.LineStatus;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -15,9 +16,9 @@ record OrderLine(UUID compoundId, BigDecimal quantity, int daysSupply, String si
         return new OrderLine(compoundId, quantity, daysSupply, sig, refillsAuthorized, LineStatus.PENDING, null, null);
     }
 
-    OrderLine withEligibility(String outcome, String reason) {
+    OrderLine withEligibility(EligibilityOutcome outcome, String reason) {
         return new OrderLine(compoundId, quantity, daysSupply, sig, refillsAuthorized, LineStatus.ofEligibility(outcome),
-                outcome, reason);
+                outcome.code(), reason);
     }
 
     OrderLine withStatus(LineStatus next) {

@@ -63,4 +63,9 @@ class OrderProcess {
     static UUID orderId(VariableScope scope) {
         return UUID.fromString((String) scope.getVariable(ORDER_ID));
     }
+
+    /** The coded reason a cancelled order carries (set by the cancellation message or the payment process). */
+    static CancellationReason cancellationReason(VariableScope scope) {
+        return CancellationReason.valueOf((String) scope.getVariable(CANCELLATION_REASON));
+    }
 }

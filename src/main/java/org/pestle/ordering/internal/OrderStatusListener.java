@@ -1,61 +1,33 @@
 package org.pestle.ordering.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.pestle.ordering.CancellationReason;
-import org.pestle.ordering.OrderApproved;
-import org.pestle.ordering.OrderCancelled;
-import org.pestle.ordering.OrderPaid;
-import org.pestle.ordering.OrderRejected;
-import org.pestle.ordering.OrderStatus;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the order's status in step with the process: the BPMN calls
- * {@code ${orderStatus.mark(execution, 'IN_REVIEW')}} as an execution listener where a step begins,
- * and {@code ${orderStatus.cancel(execution)}} where the order ends cancelled.
+ * The order-fulfillment process's end events that change the order: {@code ${orderStatus.paid(execution)}} where
+ * the payment settled, {@code ${orderStatus.cancel(execution)}} where the order ends cancelled. The order
+ * ({@link PharmacyOrder}) decides the move and raises its event.
  */
 @Component("orderStatus")
 public class OrderStatusListener {
 
     private final OrderRepository orders;
-    private final ApplicationEventPublisher events;
 
-    OrderStatusListener(OrderRepository orders, ApplicationEventPublisher events) {
+    OrderStatusListener(OrderRepository orders) {
         this.orders = orders;
-        this.events = events;
     }
 
-    /** Moves the process's order to {@code status} (a name of {@link OrderStatus}). */
-    public void mark(DelegateExecution execution, String status) {
-        OrderStatus next = OrderStatus.valueOf(status);
+    /** The process's order is paid. */
+    public void paid(DelegateExecution execution) {
         PharmacyOrder order = orders.findById(OrderProcess.orderId(execution)).orElseThrow();
-        order.moveTo(next);
+        order.markPaid();
         orders.save(order);
-        if (next == OrderStatus.AWAITING_PAYMENT) {
-            events.publishEvent(new OrderApproved(order.id(), order.orderNumber(), order.organizationId(),
-                    order.clinicId(), order.patientId()));
-        } else if (next == OrderStatus.PAID) {
-            events.publishEvent(new OrderPaid(order.id(), order.orderNumber(), order.organizationId(),
-                    order.clinicId(), order.patientId()));
-        } else if (next == OrderStatus.REJECTED) {
-            events.publishEvent(new OrderRejected(order.id(), order.orderNumber(), order.organizationId(),
-                    order.clinicId(), order.patientId(), order.statusReason()));
-        }
     }
 
-    /** Cancels the process's order with the coded reason in the variable {@code cancellationReason}. */
+    /** Cancels the process's order with the coded reason the process carries. */
     public void cancel(DelegateExecution execution) {
-        CancellationReason reason = CancellationReason.valueOf(
-                (String) execution.getVariable(OrderProcess.CANCELLATION_REASON));
         PharmacyOrder order = orders.findById(OrderProcess.orderId(execution)).orElseThrow();
-        OrderStatus previous = order.status();
-        if (previous == OrderStatus.CANCELLED) {
-            return;
-        }
-        order.cancel(reason.name());
+        order.cancel(OrderProcess.cancellationReason(execution));
         orders.save(order);
-        events.publishEvent(new OrderCancelled(order.id(), order.orderNumber(), order.organizationId(),
-                order.clinicId(), order.patientId(), reason, previous));
     }
 }

@@ -5,16 +5,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.pestle.ordering.CancellationReason;
+import org.pestle.ordering.EligibilityOutcome;
 import org.pestle.ordering.LineStatus;
+import org.pestle.ordering.OrderApproved;
+import org.pestle.ordering.OrderCancelled;
+import org.pestle.ordering.OrderPaid;
+import org.pestle.ordering.OrderRejected;
 import org.pestle.ordering.OrderStatus;
+import org.pestle.ordering.internal.ReviewCodes.RejectionReason;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** An order and its lines: one aggregate, saved and versioned as a whole. */
+/**
+ * An order and its lines: one aggregate, saved and versioned as a whole. It alone decides where the order
+ * goes next: every status change is one of its methods, which checks the move against
+ * {@link OrderStatus#canMoveTo} and raises the past-tense event of what happened ({@link OrderApproved},
+ * {@link OrderRejected}, {@link OrderPaid}, {@link OrderCancelled}), published when the order is saved, in the
+ * same transaction. BPMN listeners and services only call these methods.
+ */
 @Table("orders")
-class PharmacyOrder {
+class PharmacyOrder extends AbstractAggregateRoot<PharmacyOrder> {
 
     @Id
     private final UUID id;
@@ -60,45 +74,88 @@ class PharmacyOrder {
                 OrderStatus.SUBMITTED, null, null, submittedBy, now, now, null, lines);
     }
 
-    /** Moves the order on; only the transitions of {@link OrderStatus#canMoveTo} are allowed. */
-    void moveTo(OrderStatus next) {
+    /**
+     * Records each line's eligibility. The order's outcome is its worst line: a rejected line ends the order
+     * REJECTED with that line's reason; otherwise it goes to the pharmacist (IN_REVIEW).
+     */
+    EligibilityOutcome recordEligibility(List<LineEligibility> outcomes) {
+        EligibilityOutcome worst = EligibilityOutcome.ACCEPT;
+        String rejection = null;
+        for (int i = 0; i < lines.size(); i++) {
+            LineEligibility outcome = outcomes.get(i);
+            lines.set(i, lines.get(i).withEligibility(outcome.outcome(), outcome.reason()));
+            worst = worst.worse(outcome.outcome());
+            if (outcome.outcome() == EligibilityOutcome.REJECT && rejection == null) {
+                rejection = "Line " + (i + 1) + ": " + outcome.reason();
+            }
+        }
+        eligibility = worst.code();
+        if (worst == EligibilityOutcome.REJECT) {
+            reject(rejection);
+        } else {
+            moveTo(OrderStatus.IN_REVIEW);
+        }
+        return worst;
+    }
+
+    /** A pharmacist approved the order: every line is approved, and it waits for payment. */
+    void approve() {
+        if (moveTo(OrderStatus.AWAITING_PAYMENT)) {
+            lines.replaceAll(line -> line.withStatus(LineStatus.APPROVED));
+            registerEvent(new OrderApproved(id, orderNumber, organizationId, clinicId, patientId));
+        }
+    }
+
+    /** A pharmacist rejected the order, with a coded reason. */
+    void rejectByPharmacist(RejectionReason reason) {
+        reject("Rejected by pharmacist: " + reason.name());
+    }
+
+    /** The pharmacist asked the prescriber a question; the order waits for the answer. */
+    void askPrescriber() {
+        moveTo(OrderStatus.CLARIFICATION_REQUESTED);
+    }
+
+    /** The prescriber answered; the order is back in the pharmacist's queue. */
+    void clarificationAnswered() {
+        moveTo(OrderStatus.IN_REVIEW);
+    }
+
+    /** The payment settled. */
+    void markPaid() {
+        if (moveTo(OrderStatus.PAID)) {
+            registerEvent(new OrderPaid(id, orderNumber, organizationId, clinicId, patientId));
+        }
+    }
+
+    /** Ends the order with a coded reason; a cancelled order stays as it was. */
+    void cancel(CancellationReason reason) {
+        OrderStatus previous = status;
+        if (moveTo(OrderStatus.CANCELLED)) {
+            statusReason = "Cancelled: " + reason.name();
+            registerEvent(new OrderCancelled(id, orderNumber, organizationId, clinicId, patientId, reason, previous));
+        }
+    }
+
+    private void reject(String reason) {
+        if (moveTo(OrderStatus.REJECTED)) {
+            statusReason = reason;
+            lines.replaceAll(line -> line.status() == LineStatus.INELIGIBLE ? line : line.withStatus(LineStatus.REJECTED));
+            registerEvent(new OrderRejected(id, orderNumber, organizationId, clinicId, patientId, reason));
+        }
+    }
+
+    /** The one place an order's status changes: only the transitions of {@link OrderStatus#canMoveTo}. */
+    private boolean moveTo(OrderStatus next) {
         if (status == next) {
-            return;
+            return false;
         }
         if (!status.canMoveTo(next)) {
             throw new IllegalStateException("Order " + orderNumber + " cannot move from " + status + " to " + next);
         }
         status = next;
-        if (next == OrderStatus.AWAITING_PAYMENT) {
-            lines.replaceAll(line -> line.withStatus(LineStatus.APPROVED));
-        } else if (next == OrderStatus.REJECTED) {
-            lines.replaceAll(line -> line.status() == LineStatus.INELIGIBLE ? line : line.withStatus(LineStatus.REJECTED));
-        }
         updatedAt = Instant.now();
-    }
-
-    /** Records the eligibility outcome of each line and of the order. */
-    void recordEligibility(List<LineEligibility> outcomes, String orderOutcome, String reason) {
-        for (int i = 0; i < lines.size(); i++) {
-            LineEligibility outcome = outcomes.get(i);
-            lines.set(i, lines.get(i).withEligibility(outcome.outcome(), outcome.reason()));
-        }
-        eligibility = orderOutcome;
-        if (reason != null) {
-            statusReason = reason;
-        }
-        updatedAt = Instant.now();
-    }
-
-    /** Ends the order with a coded cancellation reason. */
-    void cancel(String reasonCode) {
-        moveTo(OrderStatus.CANCELLED);
-        statusReason = "Cancelled: " + reasonCode;
-    }
-
-    void recordRejection(String reason) {
-        statusReason = reason;
-        updatedAt = Instant.now();
+        return true;
     }
 
     UUID id() {
@@ -154,6 +211,6 @@ class PharmacyOrder {
     }
 
     /** The eligibility outcome of one line. */
-    record LineEligibility(String outcome, String reason) {
+    record LineEligibility(EligibilityOutcome outcome, String reason) {
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_VerifyPrescription, on complete: checks the pharmacist's decision again on the server (a
- * form is client-side only) and records it. A refused completion leaves the task open with the
- * reason shown in Tasklist.
+ * form is client-side only), records it in the review trail and moves the order on (approved, rejected, or
+ * waiting for the prescriber). A refused completion leaves the task open with the reason shown in Tasklist.
  */
 @Component("verificationDecisionListener")
 class VerificationDecisionListener implements TaskListener {
@@ -36,14 +36,16 @@ class VerificationDecisionListener implements TaskListener {
                 .orElseThrow(() -> new BadUserRequestException("Decision must be approve, reject or clarify"));
         PharmacyOrder order = orders.findById(OrderProcess.orderId(task)).orElseThrow();
         switch (decision) {
-            case APPROVE -> trail.record(order.id(), Action.APPROVED, null, actor.userId(), task.getId());
+            case APPROVE -> {
+                trail.record(order.id(), Action.APPROVED, null, actor.userId(), task.getId());
+                order.approve();
+            }
             case REJECT -> {
                 RejectionReason reason = ReviewCodes.code(RejectionReason.class,
                         task.getVariable(OrderProcess.REJECTION_REASON)).orElseThrow(() ->
                         new BadUserRequestException("A rejection needs a reason from the list"));
                 trail.record(order.id(), Action.REJECTED, reason.name(), actor.userId(), task.getId());
-                order.recordRejection("Rejected by pharmacist: " + reason.name());
-                orders.save(order);
+                order.rejectByPharmacist(reason);
             }
             case CLARIFY -> {
                 ClarificationQuestion question = ReviewCodes.code(ClarificationQuestion.class,
@@ -51,7 +53,9 @@ class VerificationDecisionListener implements TaskListener {
                         new BadUserRequestException("A question for the prescriber must be chosen from the list"));
                 trail.record(order.id(), Action.CLARIFICATION_REQUESTED, question.name(), actor.userId(),
                         task.getId());
+                order.askPrescriber();
             }
         }
+        orders.save(order);
     }
 }

@@ -1,0 +1,156 @@
+package org.pestle.ordering.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.pestle.ordering.CancellationReason;
+import org.pestle.ordering.EligibilityOutcome;
+import org.pestle.ordering.LineStatus;
+import org.pestle.ordering.OrderApproved;
+import org.pestle.ordering.OrderCancelled;
+import org.pestle.ordering.OrderPaid;
+import org.pestle.ordering.OrderRejected;
+import org.pestle.ordering.OrderStatus;
+import org.pestle.ordering.internal.PharmacyOrder.LineEligibility;
+import org.pestle.ordering.internal.ReviewCodes.RejectionReason;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/** The order decides every move of its status and raises the event of what happened, once. */
+class PharmacyOrderTests {
+
+    @Test
+    void anEligibleOrderGoesToThePharmacist() {
+        PharmacyOrder order = orderOfTwoLines();
+
+        EligibilityOutcome outcome = order.recordEligibility(List.of(accept(), review()));
+
+        assertThat(outcome).isEqualTo(EligibilityOutcome.REVIEW);
+        assertThat(order.status()).isEqualTo(OrderStatus.IN_REVIEW);
+        assertThat(order.eligibility()).isEqualTo("review");
+        assertThat(order.lines()).extracting(OrderLine::status).containsExactly(LineStatus.ELIGIBLE,
+                LineStatus.FLAGGED);
+        assertThat(events(order)).isEmpty();
+    }
+
+    @Test
+    void anIneligibleLineRejectsTheOrderWithItsReasonAndStatusTogether() {
+        PharmacyOrder order = orderOfTwoLines();
+
+        order.recordEligibility(List.of(accept(), new LineEligibility(EligibilityOutcome.REJECT, "Not approved")));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(order.statusReason()).isEqualTo("Line 2: Not approved");
+        assertThat(order.lines()).extracting(OrderLine::status).containsExactly(LineStatus.REJECTED,
+                LineStatus.INELIGIBLE);
+        assertThat(events(order)).singleElement().isInstanceOfSatisfying(OrderRejected.class,
+                rejected -> assertThat(rejected.reason()).isEqualTo("Line 2: Not approved"));
+    }
+
+    @Test
+    void approvalRaisesOrderApprovedWhenThePharmacistApproves() {
+        PharmacyOrder order = inReview();
+
+        order.approve();
+        order.approve();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+        assertThat(order.lines()).extracting(OrderLine::status).containsOnly(LineStatus.APPROVED);
+        assertThat(events(order)).singleElement().isInstanceOfSatisfying(OrderApproved.class,
+                approved -> assertThat(approved.orderId()).isEqualTo(order.id()));
+    }
+
+    @Test
+    void aPharmacistsRejectionSetsStatusAndCodedReasonAtOnce() {
+        PharmacyOrder order = inReview();
+
+        order.rejectByPharmacist(RejectionReason.DRUG_INTERACTION);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(order.statusReason()).isEqualTo("Rejected by pharmacist: DRUG_INTERACTION");
+        assertThat(events(order)).singleElement().isInstanceOf(OrderRejected.class);
+    }
+
+    @Test
+    void aClarificationTakesTheOrderToThePrescriberAndBack() {
+        PharmacyOrder order = inReview();
+
+        order.askPrescriber();
+        assertThat(order.status()).isEqualTo(OrderStatus.CLARIFICATION_REQUESTED);
+        order.clarificationAnswered();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.IN_REVIEW);
+        assertThat(events(order)).isEmpty();
+    }
+
+    @Test
+    void anOrderIsPaidOnlyAfterApproval() {
+        PharmacyOrder order = inReview();
+
+        assertThatThrownBy(order::markPaid).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot move from IN_REVIEW to PAID");
+        order.approve();
+        order.markPaid();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(events(order)).hasSize(2).last().isInstanceOf(OrderPaid.class);
+    }
+
+    @Test
+    void cancellingTwiceRaisesOneEventThatSaysWhereTheOrderStood() {
+        PharmacyOrder order = inReview();
+        order.approve();
+        order.markPaid();
+
+        order.cancel(CancellationReason.PATIENT_REQUEST);
+        order.cancel(CancellationReason.OTHER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.statusReason()).isEqualTo("Cancelled: PATIENT_REQUEST");
+        assertThat(events(order).stream().filter(OrderCancelled.class::isInstance).map(OrderCancelled.class::cast))
+                .singleElement().satisfies(cancelled -> {
+                    assertThat(cancelled.reason()).isEqualTo(CancellationReason.PATIENT_REQUEST);
+                    assertThat(cancelled.previousStatus()).isEqualTo(OrderStatus.PAID);
+                });
+    }
+
+    @Test
+    void aRejectedOrderCannotBeApproved() {
+        PharmacyOrder order = inReview();
+        order.rejectByPharmacist(RejectionReason.DRUG_INTERACTION);
+
+        assertThatThrownBy(order::approve).isInstanceOf(IllegalStateException.class);
+        assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+    }
+
+    private static PharmacyOrder inReview() {
+        PharmacyOrder order = orderOfTwoLines();
+        order.recordEligibility(List.of(accept(), accept()));
+        return order;
+    }
+
+    private static PharmacyOrder orderOfTwoLines() {
+        OrderLine line = OrderLine.of(UUID.randomUUID(), BigDecimal.TEN, 30, "Take as directed", 0);
+        return PharmacyOrder.submit(1001, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "dr.test", List.of(line, line));
+    }
+
+    private static LineEligibility accept() {
+        return new LineEligibility(EligibilityOutcome.ACCEPT, "ok");
+    }
+
+    private static LineEligibility review() {
+        return new LineEligibility(EligibilityOutcome.REVIEW, "Controlled substance");
+    }
+
+    /** The events the order has raised and not yet published (Spring Data publishes them on save). */
+    private static List<Object> events(PharmacyOrder order) {
+        Collection<?> events = ReflectionTestUtils.invokeMethod(order, "domainEvents");
+        return List.copyOf(events);
+    }
+}
