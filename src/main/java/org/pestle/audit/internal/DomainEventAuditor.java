@@ -16,6 +16,7 @@ import org.pestle.identity.ElevatedAccess;
 import org.pestle.identity.ElevatedAccessGranted;
 import org.pestle.identity.PermissionsChanged;
 import org.pestle.identity.UserAccessChanged;
+import org.pestle.messaging.TextConsentChanged;
 import org.pestle.ordering.OrderApproved;
 import org.pestle.ordering.OrderCancelled;
 import org.pestle.ordering.OrderCreated;
@@ -152,6 +153,14 @@ class DomainEventAuditor {
         audit.record(AuditEntry.of(dataScope.actor(), "order.paid", "order", event.orderId())
                 .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
                 .withDetails(Map.of("orderNumber", event.orderNumber())));
+    }
+
+    /** By the patient, through the inbound text's webhook: recorded as {@code system:twilio-inbound}, the patient named. */
+    @EventListener
+    void on(TextConsentChanged event) {
+        audit.record(AuditEntry.of(dataScope.actor(), event.optedOut() ? "texts.opted-out" : "texts.opted-in",
+                "patient", event.patientId()).withClinic(event.organizationId(), event.clinicId())
+                .withPatient(event.patientId()).withDetails(Map.of("source", event.source())));
     }
 
     @EventListener

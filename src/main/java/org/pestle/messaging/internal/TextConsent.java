@@ -66,7 +66,8 @@ class TextConsent {
                         .params(recipient.patientId(), recipient.organizationId(), recipient.clinicId(), optedOut,
                                 "SMS_" + keyword.name())
                         .update();
-                events.publishEvent(new TextConsentChanged(recipient.patientId(), optedOut));
+                events.publishEvent(new TextConsentChanged(recipient.patientId(), recipient.organizationId(),
+                        recipient.clinicId(), optedOut, "SMS_" + keyword.name()));
             }
             if (optedOut) {
                 jdbc.sql("""

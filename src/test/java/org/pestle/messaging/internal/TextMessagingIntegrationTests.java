@@ -176,6 +176,33 @@ class TextMessagingIntegrationTests {
     }
 
     @Test
+    void stopOptsThePatientOutAndStartBackInEachAuditedForThePatient() {
+        UUID earlier = queue("Mortar & Pestle Compounding Pharmacy: before STOP", "TEST:" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(20)).until(() -> message(earlier).status().equals("SENT"));
+        long before = transactions.asSystem(() -> jdbc.sql("select coalesce(max(seq), 0) from audit_record")
+                .query(Long.class).single());
+
+        ResponseEntity<String> stop = twilio("/webhooks/twilio/inbound", inbound("STOP"), true);
+        UUID afterStop = queue("Mortar & Pestle Compounding Pharmacy: after STOP", "TEST:" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !message(afterStop).status().equals("QUEUED"));
+        ResponseEntity<String> start = twilio("/webhooks/twilio/inbound", inbound("start"), true);
+
+        assertThat(stop.getBody()).contains("you are unsubscribed");
+        assertThat(start.getBody()).contains("you are subscribed again");
+        assertThat(message(afterStop).status()).as("queued while opted out").isEqualTo("SUPPRESSED");
+        var recorded = transactions.asSystem(() -> jdbc.sql("""
+                select action, actor, patient_id, clinic_id, details ->> 'source' as source from audit_record
+                where seq > ? and action like 'texts.%' order by seq""").param(before).query().listOfRows());
+        assertThat(recorded).extracting(r -> r.get("action")).containsExactly("texts.opted-out", "texts.opted-in");
+        assertThat(recorded).extracting(r -> r.get("source")).containsExactly("SMS_STOP", "SMS_START");
+        assertThat(recorded).allSatisfy(r -> {
+            assertThat(r.get("patient_id")).isEqualTo(Demo.PATIENT_NORTHSIDE);
+            assertThat(r.get("clinic_id")).isEqualTo(Demo.NORTHSIDE);
+            assertThat(r.get("actor")).isEqualTo("system:twilio-inbound");
+        });
+    }
+
+    @Test
     void aTextDueInQuietHoursWaitsForTheMorningAndIsSentThen() {
         // The pharmacy's nights are 21:00 to 08:00 in New York; 04:00 UTC on 1 January 2020 was 23:00 there.
         Instant night = Instant.parse("2020-01-01T04:00:00Z");
@@ -219,6 +246,11 @@ class TextMessagingIntegrationTests {
     private static MessagingSettings withQuietHours(MessagingSettings s, LocalTime start, LocalTime end) {
         return new MessagingSettings(s.senderName(), s.publicBaseUrl(), s.timeZone(), start, end, s.numberHashKey(),
                 s.sendInterval(), s.maxAttempts(), s.twilio());
+    }
+
+    private Map<String, String> inbound(String body) {
+        return Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""), "From", patientNumber(),
+                "To", "+15005550006", "Body", body);
     }
 
     /** The number the patients module has for the patient now (other tests may change it). */
