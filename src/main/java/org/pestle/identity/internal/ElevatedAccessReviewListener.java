@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.pestle.identity.Role;
+import org.pestle.identity.TaskActor;
 import org.springframework.stereotype.Component;
 
 /** Task_ReviewElevatedAccess, on complete: a privacy officer's coded finding, checked again on the server. */
@@ -25,20 +25,17 @@ class ElevatedAccessReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication reviewer = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (reviewer == null || reviewer.getGroupIds() == null
-                || !reviewer.getGroupIds().contains(Role.PRIVACY_OFFICER.groupId())) {
-            throw new BadUserRequestException("Only a privacy officer can review elevated access");
-        }
+        TaskActor reviewer = TaskActor.of(task).require(Role.PRIVACY_OFFICER,
+                "Only a privacy officer can review elevated access");
         Object outcome = task.getVariable("reviewOutcome");
         Object followUp = task.getVariable("reviewFollowUp");
         if (!OUTCOMES.contains(outcome) || !FOLLOW_UPS.contains(followUp)) {
             throw new BadUserRequestException("Choose a finding and a follow-up from the lists");
         }
-        if (reviewer.getUserId().equals(task.getVariable("requester"))) {
+        if (reviewer.userId().equals(task.getVariable("requester"))) {
             throw new BadUserRequestException("Nobody reviews their own elevated access");
         }
         grants.review(UUID.fromString((String) task.getVariable(ElevatedAccessProcess.GRANT_ID)), (String) outcome,
-                reviewer.getUserId());
+                reviewer.userId());
     }
 }

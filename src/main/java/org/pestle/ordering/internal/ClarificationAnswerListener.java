@@ -3,6 +3,7 @@ package org.pestle.ordering.internal;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.pestle.identity.TaskActor;
 import org.pestle.ordering.internal.ReviewCodes.ClarificationAnswer;
 import org.pestle.ordering.internal.ReviewTrail.Action;
 import org.springframework.stereotype.Component;

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pestle.identity.Role;
+import org.pestle.identity.TaskActor;
 import org.pestle.ordering.internal.ReviewCodes.ClarificationQuestion;
 import org.pestle.ordering.internal.ReviewCodes.RejectionReason;
 import org.pestle.ordering.internal.ReviewCodes.VerificationDecision;
@@ -28,10 +29,7 @@ class VerificationDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        TaskActor actor = TaskActor.of(task);
-        if (!actor.inGroup(Role.PHARMACIST.groupId())) {
-            throw new BadUserRequestException("Only a pharmacist can verify a prescription");
-        }
+        TaskActor actor = TaskActor.of(task).require(Role.PHARMACIST, "Only a pharmacist can verify a prescription");
         VerificationDecision decision = VerificationDecision.of(task.getVariable(OrderProcess.VERIFICATION_DECISION))
                 .orElseThrow(() -> new BadUserRequestException("Decision must be approve, reject or clarify"));
         PharmacyOrder order = orders.findById(OrderProcess.orderId(task)).orElseThrow();

@@ -1,13 +1,12 @@
 package org.pestle.payments.internal;
 
 import java.util.Arrays;
-import java.util.List;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.pestle.identity.Role;
+import org.pestle.identity.TaskActor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +26,7 @@ class BillingDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-        if (user == null || !groups.contains(Role.PHARMACY_ADMIN.groupId())) {
-            throw new BadUserRequestException("Only billing staff (pharmacy admins) can resolve a payment");
-        }
+        TaskActor.of(task).require(Role.PHARMACY_ADMIN, "Only billing staff (pharmacy admins) can resolve a payment");
         BillingDecision decision = Arrays.stream(BillingDecision.values())
                 .filter(d -> d.name().equals(task.getVariable(PaymentProcess.BILLING_DECISION))).findFirst()
                 .orElseThrow(() -> new BadUserRequestException("Choose retry the card, invoice, or cancel"));
