@@ -17,11 +17,12 @@ public interface Prescribers {
      * ({@link ProviderIdentifiers}).
      *
      * @param userId the Pestle user
+     * @param username the user's login name (kept with the prescriber; login names never change)
      * @param organizationId the organization they practice for
      * @param npi their NPI
      * @param deaNumber their DEA registration, if any
      * @return the prescriber
      * @throws org.springframework.dao.DuplicateKeyException if another prescriber has this NPI
      */
-    Prescriber register(UUID userId, UUID organizationId, String npi, Optional<String> deaNumber);
+    Prescriber register(UUID userId, String username, UUID organizationId, String npi, Optional<String> deaNumber);
 }

@@ -72,7 +72,7 @@ class PrescriberAdministrationController {
                     + String.join(", ", errors.stream().map(FieldError::field).toList()), errors);
         }
         try {
-            Prescriber prescriber = prescribers.register(user.id(), user.organizationId(), npi, dea);
+            Prescriber prescriber = prescribers.register(user.id(), user.username(), user.organizationId(), npi, dea);
             accounts.addRole(user.id(), Role.PRESCRIBER);
             events.publishEvent(new UserAccessChanged(username, "PRESCRIBER_CREDENTIALS", null, admin.username()));
             return prescriber;

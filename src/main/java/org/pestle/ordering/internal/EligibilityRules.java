@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.pestle.ordering.EligibilityOutcome;
-import org.pestle.platform.DecisionTables;
+import org.pestle.rules.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /**

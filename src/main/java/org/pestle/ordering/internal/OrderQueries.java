@@ -5,7 +5,10 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,16 +81,22 @@ class OrderQueries implements Orders {
 
     @Override
     public List<PatientOrder> ofPatient(UUID patientId) {
+        Map<UUID, String> names = new HashMap<>();
         return jdbc.sql("""
                 select o.order_number, o.status, o.created_at,
-                       array(select c.name from order_line l join compound c on c.id = l.compound_id
-                             where l.order_id = o.id order by l.line_index) as medications
+                       array(select l.compound_id from order_line l where l.order_id = o.id order by l.line_index)
+                           as compounds
                 from orders o where o.patient_id = ? order by o.created_at desc""")
                 .param(patientId)
                 .query((rs, row) -> new PatientOrder(rs.getLong("order_number"),
                         OrderStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
-                        List.of((String[]) rs.getArray("medications").getArray())))
+                        Arrays.stream((UUID[]) rs.getArray("compounds").getArray())
+                                .map(id -> names.computeIfAbsent(id, this::compoundName)).toList()))
                 .list();
+    }
+
+    private String compoundName(UUID compoundId) {
+        return catalog.find(compoundId).map(Compound::name).orElseThrow();
     }
 
     /** One page of order summaries, newest first. */

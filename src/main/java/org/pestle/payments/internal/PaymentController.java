@@ -1,10 +1,7 @@
 package org.pestle.payments.internal;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 
 import org.pestle.identity.Actor;
@@ -14,7 +11,6 @@ import org.pestle.identity.Permissions;
 import org.pestle.payments.OrderPayments;
 import org.pestle.payments.PaymentSummary;
 import org.pestle.platform.ApiProblem;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,12 +22,12 @@ class PaymentController {
 
     private final OrderPayments payments;
     private final Permissions permissions;
-    private final JdbcClient jdbc;
+    private final ClinicStatements statements;
 
-    PaymentController(OrderPayments payments, Permissions permissions, JdbcClient jdbc) {
+    PaymentController(OrderPayments payments, Permissions permissions, ClinicStatements statements) {
         this.payments = payments;
         this.permissions = permissions;
-        this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     /** The order's payment: route, status, amount (if the role may see prices), card brand and last four (if it may see payment details). */
@@ -40,10 +36,11 @@ class PaymentController {
         return payments.find(CurrentActor.require(), orderId)
                 .orElseThrow(() -> ApiProblem.notFound("Payment of order " + orderId));
     }
+
     /** The clinic's statement for a month ({@code 2026-11}): the orders on its invoice. */
     @GetMapping("/api/clinics/{clinicId}/statements/{month}")
     @Transactional(readOnly = true)
-    Statement statement(@PathVariable UUID clinicId, @PathVariable String month) {
+    ClinicStatements.Statement statement(@PathVariable UUID clinicId, @PathVariable String month) {
         Actor actor = CurrentActor.require();
         if (!actor.canAccessClinic(clinicId) || !permissions.canRead(actor, DataElement.ORDER_PRICE)) {
             throw ApiProblem.notFound("Statement of clinic " + clinicId);
@@ -54,20 +51,6 @@ class PaymentController {
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalidField("month", "must be a month like 2026-11");
         }
-        List<Statement.Line> lines = jdbc.sql("""
-                select order_id, order_number, amount_cents, added_at from invoice_line
-                where clinic_id = ? and billing_month = ? order by added_at, order_number""")
-                .params(clinicId, yearMonth.atDay(1))
-                .query((rs, row) -> new Statement.Line(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3),
-                        rs.getTimestamp(4).toInstant()))
-                .list();
-        return new Statement(clinicId, yearMonth.atDay(1), "usd", lines,
-                lines.stream().mapToLong(Statement.Line::amountCents).sum());
-    }
-
-    record Statement(UUID clinicId, LocalDate month, String currency, List<Line> orders, long totalCents) {
-
-        record Line(UUID orderId, long orderNumber, long amountCents, Instant billedAt) {
-        }
+        return statements.of(clinicId, yearMonth);
     }
 }

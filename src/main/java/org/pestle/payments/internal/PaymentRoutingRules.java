@@ -3,7 +3,7 @@ package org.pestle.payments.internal;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.pestle.platform.DecisionTables;
+import org.pestle.rules.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /** Adapter to decisions/payment-routing.dmn (latest deployed version). */

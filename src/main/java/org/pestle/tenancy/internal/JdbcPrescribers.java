@@ -15,8 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcPrescribers implements Prescribers {
 
     private static final String PRESCRIBER = """
-            select p.id, p.user_id, u.username, p.organization_id, p.npi, p.dea_number
-            from prescriber p join app_user u on u.id = p.user_id""";
+            select p.id, p.user_id, p.username, p.organization_id, p.npi, p.dea_number from prescriber p""";
 
     private final JdbcClient jdbc;
 
@@ -38,11 +37,13 @@ class JdbcPrescribers implements Prescribers {
 
     @Override
     @Transactional
-    public Prescriber register(UUID userId, UUID organizationId, String npi, Optional<String> deaNumber) {
+    public Prescriber register(UUID userId, String username, UUID organizationId, String npi,
+            Optional<String> deaNumber) {
         jdbc.sql("""
-                insert into prescriber (id, user_id, organization_id, npi, dea_number) values (?, ?, ?, ?, ?)
+                insert into prescriber (id, user_id, username, organization_id, npi, dea_number)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (user_id) do update set npi = excluded.npi, dea_number = excluded.dea_number""")
-                .params(UUID.randomUUID(), userId, organizationId, npi, deaNumber.orElse(null)).update();
+                .params(UUID.randomUUID(), userId, username, organizationId, npi, deaNumber.orElse(null)).update();
         return findByUserId(userId).orElseThrow();
     }
 

@@ -1,4 +1,4 @@
-package org.pestle.platform;
+package org.pestle.rules;
 
 import java.util.Map;
 
