@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // Every test signs in from this machine's address: the per-address sign-in limit is raised here
-        // (SignInThrottleIntegrationTests tries it from another address).
+        // (identity/internal/SignInThrottleTests tries the limit itself).
         properties = "pestle.security.sign-in-attempts-per-address=1000")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface IntegrationTest {
