@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.pestle.support.Orders.line;
 import static org.pestle.support.Orders.order;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +19,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pestle.support.Api;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
@@ -28,7 +34,8 @@ import org.springframework.http.HttpMethod;
 /**
  * Camunda's REST API and the webapps' API refuse what is not the caller's with a 404 (or, where no
  * particular resource is named, a 403) as problem+json that names no id and reads the same whether the
- * instance exists or not; never with a 500, which would page an operator.
+ * instance exists or not; never with a 500, which would page an operator. Malformed paths under the
+ * APIs are refused as problem+json too, without repeating the path.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -150,6 +157,27 @@ class EngineRestRefusalsIntegrationTests {
                 Map.of("modifications", Map.of("tooLong", Map.of("value", "x".repeat(5000), "type", "String"))));
 
         assertThat(fault.status()).as(fault.body()).isEqualTo(500);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/orders/%00", "/api/orders/a%00b", "/api/%2e%2e%2fadmin/users", "/api/orders/x%2fy",
+            "/api/orders/..%2f", "/api/orders/%5c", "/api/orders/%ff", "/api/orders/%2e%2e/",
+            "/api/orders;jsessionid=0123456789", "/api/orders/%25", "/engine-rest/task/%00",
+            "/engine-rest/%2e%2e%2fapi/orders", "/engine-rest/task;jsessionid=0123456789"})
+    void malformedPathsUnderTheApisAreProblemsThatDoNotRepeatThePath(String path) throws Exception {
+        HttpResponse<String> refused = raw(path);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("urn:pestle:problem:malformed-request")
+                .doesNotContain("orders", "admin", "task", "jsessionid", "%");
+    }
+
+    private HttpResponse<String> raw(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + Demo.API_TOKENS.get(Demo.REYES))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertNotFound(Api.Response refused) {
