@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pestle.support.Api;
@@ -28,6 +29,8 @@ import org.pestle.support.MutableClock;
 import org.pestle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
@@ -38,6 +41,7 @@ import org.springframework.http.HttpMethod;
  * APIs are refused as problem+json too, without repeating the path.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineRestRefusalsIntegrationTests {
 
@@ -82,6 +86,14 @@ class EngineRestRefusalsIntegrationTests {
         assertNotFound(api.get(Demo.OKAFOR, "/engine-rest/process-instance/" + UNKNOWN + "/variables/orderId"));
         assertNotFound(api.get(Demo.OKAFOR, "/engine-rest/execution/" + instance + "/localVariables"));
         assertNotFound(api.get(Demo.HALE, "/engine-rest/process-instance/" + instance + "/variables"));
+    }
+
+    @Test
+    void aRefusalIsNotLoggedAsAnError(CapturedOutput output) {
+        assertNotFound(api.get(Demo.OKAFOR, "/engine-rest/process-instance/" + instance + "/variables"));
+        assertNotFound(api.post(Demo.OKAFOR, "/engine-rest/task/" + task.getId() + "/complete", "{}"));
+
+        assertThat(output.getAll()).doesNotContain("ENGINE-13034");
     }
 
     @Test
@@ -163,7 +175,9 @@ class EngineRestRefusalsIntegrationTests {
     @ValueSource(strings = {"/api/orders/%00", "/api/orders/a%00b", "/api/%2e%2e%2fadmin/users", "/api/orders/x%2fy",
             "/api/orders/..%2f", "/api/orders/%5c", "/api/orders/%ff", "/api/orders/%2e%2e/",
             "/api/orders;jsessionid=0123456789", "/api/orders/%25", "/engine-rest/task/%00",
-            "/engine-rest/%2e%2e%2fapi/orders", "/engine-rest/task;jsessionid=0123456789"})
+            "/api/orders/%3bjsessionid=0123456789", "/engine-rest/%2e%2e%2fapi/orders",
+            "/engine-rest/task;jsessionid=0123456789", "/camunda/api/engine/engine/default/task/%00",
+            "/camunda/api/engine/engine/default/task;jsessionid=0123456789"})
     void malformedPathsUnderTheApisAreProblemsThatDoNotRepeatThePath(String path) throws Exception {
         HttpResponse<String> refused = raw(path);
 

@@ -68,7 +68,7 @@ final class CamundaRefusals {
             if (e instanceof AuthorizationException denied) {
                 return namesAResource(denied) ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN;
             }
-            if (e instanceof ProcessEngineException && String.valueOf(e.getMessage()).startsWith(UNAUTHORIZED_TENANT)) {
+            if (isTenantRefusal(e)) {
                 return HttpStatus.NOT_FOUND;
             }
             if ((e instanceof NullValueException || e instanceof NotFoundException) && namesPathId(e, path)) {
@@ -79,6 +79,11 @@ final class CamundaRefusals {
             }
         }
         return null;
+    }
+
+    /** Camunda's tenant check refused a command: the instance or task is of a clinic not the user's. */
+    static boolean isTenantRefusal(Throwable e) {
+        return e instanceof ProcessEngineException && String.valueOf(e.getMessage()).startsWith(UNAUTHORIZED_TENANT);
     }
 
     private static boolean namesAResource(AuthorizationException denied) {
