@@ -101,6 +101,9 @@ class EngineRestRefusalsIntegrationTests {
         assertNotFound(api.get(Demo.OKAFOR, "/engine-rest/task/" + task.getId() + "/variables"));
         assertNotFound(api.get(Demo.OKAFOR, "/engine-rest/task/" + task.getId() + "/form-variables"));
         assertNotFound(api.get(Demo.OKAFOR, "/engine-rest/task/" + UNKNOWN + "/variables"));
+        assertNotFound(api.get(Demo.OKAFOR, "/engine-rest/task/" + task.getId()));
+        assertNotFound(api.get(Demo.OKAFOR, "/engine-rest/history/process-instance/" + instance));
+        assertNotFound(api.get(Demo.OKAFOR, "/engine-rest/history/process-instance/" + UNKNOWN));
     }
 
     @Test
