@@ -76,13 +76,14 @@ class SecurityConfiguration {
 
     /**
      * A request the firewall refuses (a path with ";", "%25", "//" and the like): 400 as problem+json
-     * for the API, Pestle's error page otherwise; never Spring Boot's default body, which repeats the
+     * for the APIs (Pestle's, Camunda's REST API and the webapps'), Pestle's error page otherwise; never Spring Boot's default body, which repeats the
      * path, and a path may hold anything a client put there (PatientDataCanaryIntegrationTests).
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
         return (request, response, e) -> {
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/")) {
                 problem(json, response, HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                         "The request's URL is not accepted");
             } else {
