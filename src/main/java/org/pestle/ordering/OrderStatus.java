@@ -1,6 +1,9 @@
 package org.pestle.ordering;
 
-/** Where an order stands. The order-fulfillment process moves it; a cancellation ends it. */
+/**
+ * Where an order stands. The order itself ({@code PharmacyOrder}) moves it, when the order-fulfillment process
+ * or a user's cancellation calls it, along the moves {@link #canMoveTo} allows.
+ */
 public enum OrderStatus {
     /** Received; eligibility is being checked. */
     SUBMITTED,
