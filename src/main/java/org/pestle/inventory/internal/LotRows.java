@@ -38,7 +38,7 @@ class LotRows {
 
     /** The pharmacy's date today. */
     LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return clock.instant().atZone(zone).toLocalDate();
     }
 
     List<StockLot> byIds(Collection<UUID> ids) {
