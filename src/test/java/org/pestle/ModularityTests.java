@@ -26,7 +26,7 @@ class ModularityTests {
     @Test
     void everyCapabilityIsAModule() {
         assertThat(MODULES.stream().map(ApplicationModule::getName)).contains("platform", "identity", "tenancy",
-                "catalog", "patients", "ordering", "console", "portal");
+                "catalog", "inventory", "patients", "ordering", "console", "portal");
     }
 
     @Test
