@@ -64,6 +64,17 @@ comment on column stock_movement.reference is 'What the stock was used for or re
 comment on table stock_movement is
     'Append-only ledger: a lot''s quantity on hand is the sum of its movements (never updated or deleted)';
 
+-- A receipt sent again with the same Idempotency-Key (a client's retry) is answered with the first
+-- one's lot, never received twice.
+create table stock_receipt_submission (
+    received_by     text not null,
+    idempotency_key text not null check (length(idempotency_key) between 1 and 255),
+    request_hash    text not null,
+    lot_id          uuid not null references inventory_lot (id),
+    created_at      timestamptz not null default now(),
+    primary key (received_by, idempotency_key)
+);
+
 create function stock_movement_refuse_change() returns trigger
     language plpgsql
 as $$
@@ -92,6 +103,12 @@ create policy inventory_lot_scope on inventory_lot
 alter table stock_movement enable row level security;
 alter table stock_movement force row level security;
 create policy stock_movement_scope on stock_movement
+    using (pestle_scope_allows(null, null))
+    with check (pestle_scope_allows(null, null));
+
+alter table stock_receipt_submission enable row level security;
+alter table stock_receipt_submission force row level security;
+create policy stock_receipt_submission_scope on stock_receipt_submission
     using (pestle_scope_allows(null, null))
     with check (pestle_scope_allows(null, null));
 

@@ -1,6 +1,11 @@
 package org.pestle.inventory;
 
+import java.util.List;
 import java.util.UUID;
+
+import org.pestle.platform.ApiProblem;
+import org.pestle.platform.ApiProblem.FieldError;
+import org.springframework.http.HttpStatus;
 
 /**
  * Stock cannot be proposed, taken or returned as asked. The message names the lot or item by id and
@@ -33,19 +38,39 @@ public class StockRefused extends RuntimeException {
         return lotId;
     }
 
+    /**
+     * The refusal as a 422 problem ({@code urn:pestle:problem:stock-refused}) naming the request's field
+     * at fault, e.g. {@code lines[0].lots[1].lotId}.
+     */
+    public ApiProblem asProblem(String field) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "stock-refused", "The stock cannot be used",
+                field + ": " + getMessage(), List.of(new FieldError(field, reason.explanation())));
+    }
+
     /** Why. */
     public enum Reason {
-        UNKNOWN_ITEM,
-        UNKNOWN_LOT,
+        UNKNOWN_ITEM("is not an inventory item"),
+        UNKNOWN_LOT("is not a lot in stock"),
         /** The lot belongs to another item than the one it is used for. */
-        WRONG_ITEM,
-        EXPIRED,
-        QUARANTINED,
+        WRONG_ITEM("is a lot of another item"),
+        EXPIRED("is an expired lot"),
+        QUARANTINED("is a quarantined lot"),
         /** The lot holds less than the quantity asked of it. */
-        SHORT,
+        SHORT("holds less than the quantity asked"),
         /** The usable lots of the item together hold less than the quantity asked. */
-        NOT_ENOUGH_STOCK,
+        NOT_ENOUGH_STOCK("has too little usable stock"),
         /** A return would give back more than the compounding took from the lot. */
-        MORE_THAN_USED
+        MORE_THAN_USED("would return more than the compounding took");
+
+        private final String explanation;
+
+        Reason(String explanation) {
+            this.explanation = explanation;
+        }
+
+        /** What is wrong, in words for a field error. */
+        public String explanation() {
+            return explanation;
+        }
     }
 }

@@ -90,6 +90,30 @@ class InventoryApiIntegrationTests {
     }
 
     @Test
+    void aRetriedReceiptWithTheSameIdempotencyKeyIsReceivedOnce() {
+        String itemId = item(Demo.TECHNICIAN, "Lidocaine HCl USP powder", 0);
+        Map<String, Object> receipt = Map.of("itemId", itemId, "lotNumber", "LID-1", "expiresOn",
+                today.plusDays(100).toString(), "supplier", "Test Supplier", "quantity", 12);
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        Response first = api.post(Demo.TECHNICIAN, "/api/inventory/receipts", receipt, key);
+        Response again = api.post(Demo.TECHNICIAN, "/api/inventory/receipts", receipt, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(again.json().get("onHand").decimalValue()).isEqualByComparingTo("12");
+        Map<String, Object> other = new java.util.HashMap<>(receipt);
+        other.put("quantity", 13);
+        Response reused = api.post(Demo.TECHNICIAN, "/api/inventory/receipts", other, key);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(auditOf(first.json().get("id").asText())).hasSize(1);
+    }
+
+    @Test
     void rejectsAnInvalidNdcWithAFieldErrorThatDoesNotRepeatIt() {
         Response refused = api.post(Demo.PHARMACIST, "/api/inventory/items", Map.of("ndc", "6984238038",
                 "description", "Unknown configuration", "unit", "g"));

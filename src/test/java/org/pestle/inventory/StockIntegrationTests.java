@@ -240,6 +240,9 @@ class StockIntegrationTests {
                 .isInstanceOfSatisfying(StockRefused.class, e -> {
                     assertThat(e.reason()).isEqualTo(reason);
                     assertThat(e.lotId()).isEqualTo(lot);
+                    assertThat(e.asProblem("lots[0].lotId").status().value()).isEqualTo(422);
+                    assertThat(e.asProblem("lots[0].lotId").errors()).singleElement()
+                            .satisfies(error -> assertThat(error.field()).isEqualTo("lots[0].lotId"));
                 });
         if (reason != Reason.UNKNOWN_LOT) {
             assertThat(fixtures.movements(lot, "USED_IN_COMPOUNDING")).isZero();

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
+import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
 import org.pestle.inventory.internal.InventoryRequests.Adjustment;
 import org.pestle.inventory.internal.InventoryRequests.Destruction;
@@ -18,11 +20,13 @@ import org.pestle.inventory.internal.StockLedger.ItemView;
 import org.pestle.inventory.internal.StockLedger.LotView;
 import org.pestle.inventory.internal.StockLedger.MovementView;
 import org.pestle.platform.ApiProblem;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,10 +58,26 @@ class InventoryController {
         return ResponseEntity.created(URI.create("/api/inventory/items/" + created.id())).body(created);
     }
 
+    /**
+     * Receives a delivery into a lot. 201 with the lot; with an Idempotency-Key this user already sent
+     * with the same receipt, the lot again and nothing received twice (header {@code Idempotent-Replayed: true}).
+     */
     @PostMapping("/receipts")
-    ResponseEntity<LotView> receive(@Valid @RequestBody Receipt receipt) {
-        LotView lot = ledger.receive(CurrentActor.require(), receipt);
-        return ResponseEntity.created(URI.create("/api/inventory/lots/" + lot.id() + "/movements")).body(lot);
+    ResponseEntity<LotView> receive(@Valid @RequestBody Receipt receipt,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Pattern(regexp = "[\\x21-\\x7E]{1,255}", message = "must be 1 to 255 visible ASCII characters")
+            String idempotencyKey) {
+        Actor actor = CurrentActor.require();
+        Optional<String> key = Optional.ofNullable(idempotencyKey);
+        StockLedger.Received received;
+        try {
+            received = ledger.receive(actor, receipt, key);
+        } catch (DuplicateKeyException concurrentDuplicate) {
+            // another request with the same key committed first: answer with its lot
+            received = ledger.receive(actor, receipt, key);
+        }
+        return ResponseEntity.created(URI.create("/api/inventory/lots/" + received.lot().id() + "/movements"))
+                .header("Idempotent-Replayed", String.valueOf(received.replayed())).body(received.lot());
     }
 
     @GetMapping("/lots/{id}/movements")

@@ -26,6 +26,7 @@ import org.pestle.inventory.internal.InventoryRequests.NewItem;
 import org.pestle.inventory.internal.InventoryRequests.Quarantine;
 import org.pestle.inventory.internal.InventoryRequests.Receipt;
 import org.pestle.platform.ApiProblem;
+import org.pestle.platform.Digests;
 import org.pestle.platform.ApiProblem.FieldError;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -120,9 +121,42 @@ class StockLedger {
         return itemRow(id).orElseThrow().view(List.of(), lots.today());
     }
 
+    /**
+     * Receives stock into a lot. With an Idempotency-Key already used by this user for the same receipt,
+     * nothing is received again and the first receipt's lot is answered.
+     */
     @Transactional
-    LotView receive(Actor actor, Receipt receipt) {
+    Received receive(Actor actor, Receipt receipt, Optional<String> idempotencyKey) {
         permissions.require(actor, Action.RECEIVE_STOCK);
+        String requestHash = Digests.sha256Hex(String.join("\n", String.valueOf(receipt.itemId()),
+                receipt.lotNumber().strip(), String.valueOf(receipt.expiresOn()), receipt.supplier().strip(),
+                String.valueOf(receipt.receivedOn()), receipt.quantity().stripTrailingZeros().toPlainString(),
+                String.valueOf(blankToNull(receipt.deaOrderNumber()))));
+        if (idempotencyKey.isPresent()) {
+            Optional<UUID> earlier = jdbc.sql("""
+                    select lot_id, request_hash from stock_receipt_submission
+                    where received_by = ? and idempotency_key = ?""").params(actor.username(), idempotencyKey.get())
+                    .query((rs, row) -> {
+                        if (!rs.getString("request_hash").equals(requestHash)) {
+                            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                                    "Idempotency-Key reused", "This Idempotency-Key was used for a different receipt; "
+                                    + "use a new key for a new receipt", List.of(new FieldError("Idempotency-Key",
+                                            "was used for a different receipt")));
+                        }
+                        return rs.getObject("lot_id", UUID.class);
+                    }).optional();
+            if (earlier.isPresent()) {
+                return new Received(LotView.of(lots.byIds(List.of(earlier.get())).get(0), lots.today()), true);
+            }
+        }
+        LotView lot = receiveOnce(actor, receipt);
+        idempotencyKey.ifPresent(key -> jdbc.sql("""
+                insert into stock_receipt_submission (received_by, idempotency_key, request_hash, lot_id)
+                values (?, ?, ?, ?)""").params(actor.username(), key, requestHash, lot.id()).update());
+        return new Received(lot, false);
+    }
+
+    private LotView receiveOnce(Actor actor, Receipt receipt) {
         ItemRow item = itemRow(receipt.itemId())
                 .orElseThrow(() -> ApiProblem.invalidField("itemId", "no such inventory item"));
         LocalDate today = lots.today();
@@ -278,6 +312,10 @@ class StockLedger {
             return new LotView(lot.id(), lot.itemId(), lot.lotNumber(), lot.expiresOn(), lot.expiredOn(today),
                     lot.supplier(), lot.receivedOn(), lot.status(), lot.onHand());
         }
+    }
+
+    /** A receipt's lot, and whether an earlier request with the same Idempotency-Key received it. */
+    record Received(LotView lot, boolean replayed) {
     }
 
     record MovementView(long id, String kind, BigDecimal quantity, String reason, String note, String reference,
