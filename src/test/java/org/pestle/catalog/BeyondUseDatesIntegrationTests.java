@@ -15,11 +15,13 @@ import org.pestle.catalog.BeyondUseDates.NoDefaultBeyondUseDate;
 import org.pestle.identity.CurrentActor;
 import org.pestle.rules.RuleTables;
 import org.pestle.rules.RuleTables.TestResult;
+import org.pestle.support.Api;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
 import org.pestle.support.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The shipped beyond-use-date and verification-level tables as the application deploys and evaluates
@@ -49,6 +51,9 @@ class BeyondUseDatesIntegrationTests {
 
     @Autowired
     Transactions transactions;
+
+    @Autowired
+    TestRestTemplate http;
 
     @Autowired
     Clock clock;
@@ -108,6 +113,11 @@ class BeyondUseDatesIntegrationTests {
 
     @Test
     void bothTablesAreShippedWithTheirTestCasesAndPassThem() {
+        for (String key : List.of("Decision_BeyondUseDate", "Decision_VerificationLevel")) {
+            Api.Response table = new Api(http).get(Demo.ADMIN, "/api/rules/decisions/" + key);
+            assertThat(table.status()).as(key).isEqualTo(200);
+            assertThat(table.json().get("rules").size()).as(key).isGreaterThanOrEqualTo(2);
+        }
         transactions.signIn(Demo.ADMIN);
         try {
             for (String key : List.of("Decision_BeyondUseDate", "Decision_VerificationLevel")) {
