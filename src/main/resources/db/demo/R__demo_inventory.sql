@@ -56,6 +56,13 @@ select lot.id, 'RECEIVED', lot.quantity,
        'system:demo-data', lot.received_on::timestamptz
 from lot join inserted on inserted.id = lot.id;
 
+-- The suppliers of the controlled lots (testosterone C-III, oxycodone C-II), by made-up DEA numbers that
+-- pass the check digit.
+update inventory_lot set supplier_dea_number = d.dea from (values
+  ('00000000-0000-4000-8000-000000000211'::uuid, 'RD1234563'),
+  ('00000000-0000-4000-8000-000000000217'::uuid, 'RD2468139')
+) as d (id, dea) where inventory_lot.id = d.id and inventory_lot.supplier_dea_number is null;
+
 insert into stock_movement (lot_id, kind, quantity, reason, actor)
 select '00000000-0000-4000-8000-000000000202', 'QUARANTINED', 0, 'SUPPLIER_NOTICE', 'system:demo-data'
 where not exists (select 1 from stock_movement where lot_id = '00000000-0000-4000-8000-000000000202'

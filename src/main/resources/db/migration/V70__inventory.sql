@@ -27,6 +27,7 @@ create table inventory_lot (
     received_on      date not null,
     status           text not null default 'AVAILABLE' check (status in ('AVAILABLE', 'QUARANTINED')),
     dea_order_number text,
+    supplier_dea_number char(9) check (supplier_dea_number ~ '^[A-Z][A-Z9][0-9]{7}$'),
     created_at       timestamptz not null default now(),
     unique (item_id, lot_number)
 );
@@ -34,6 +35,8 @@ create index inventory_lot_item_expiry_idx on inventory_lot (item_id, expires_on
 
 comment on column inventory_lot.dea_order_number is
     'Schedule II receipts: the DEA Form 222 serial number or the CSOS order number';
+comment on column inventory_lot.supplier_dea_number is
+    'Controlled substance receipts (21 CFR 1304.22(c)): the supplier''s DEA registration number';
 
 create table stock_movement (
     id          bigint generated always as identity primary key,

@@ -151,21 +151,42 @@ class InventoryApiIntegrationTests {
     @Test
     void requiresTheDea222OrCsosOrderNumberForScheduleTwoReceipts() {
         String itemId = item(Demo.PHARMACIST, "Hydromorphone HCl USP powder", 2);
+        Map<String, Object> receipt = new java.util.HashMap<>(Map.of("itemId", itemId, "lotNumber", "HYD-1",
+                "expiresOn", today.plusDays(300).toString(), "supplier", "Test Distributor", "quantity", 5,
+                "supplierDeaNumber", "RT2468139"));
 
-        Response refused = receive(Demo.TECHNICIAN, itemId, "HYD-1", today.plusDays(300), "5", null);
+        Response refused = api.post(Demo.TECHNICIAN, "/api/inventory/receipts", receipt);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors")).singleElement().satisfies(error -> {
             assertThat(error.get("field").asText()).isEqualTo("deaOrderNumber");
             assertThat(error.get("message").asText()).contains("DEA Form 222", "CSOS");
         });
 
-        Response received = receive(Demo.TECHNICIAN, itemId, "HYD-1", today.plusDays(300), "5", "222-260114999");
+        receipt.put("deaOrderNumber", "222-260114999");
+        Response received = api.post(Demo.TECHNICIAN, "/api/inventory/receipts", receipt);
         assertThat(received.status()).isEqualTo(201);
         assertThat(auditOf(received.json().get("id").asText())).singleElement().satisfies(record -> {
             assertThat(record.get("action")).isEqualTo("stock.received");
             assertThat((String) record.get("details")).contains("\"deaOrderNumber\": \"222-260114999\"",
-                    "\"deaSchedule\": 2");
+                    "\"deaSchedule\": 2", "\"supplierDeaNumber\": \"RT2468139\"");
         });
+    }
+
+    @Test
+    void requiresTheSuppliersDeaNumberForEveryControlledReceipt() {
+        String itemId = item(Demo.PHARMACIST, "Ketamine HCl USP powder", 3);
+        Map<String, Object> receipt = new java.util.HashMap<>(Map.of("itemId", itemId, "lotNumber", "KET-1",
+                "expiresOn", today.plusDays(300).toString(), "supplier", "Test Distributor", "quantity", 5));
+
+        Response missing = api.post(Demo.TECHNICIAN, "/api/inventory/receipts", receipt);
+        assertThat(missing.json().get("errors").get(0).get("field").asText()).isEqualTo("supplierDeaNumber");
+        receipt.put("supplierDeaNumber", "RT2468138");
+        Response wrongCheckDigit = api.post(Demo.TECHNICIAN, "/api/inventory/receipts", receipt);
+        assertThat(wrongCheckDigit.status()).isEqualTo(400);
+        assertThat(wrongCheckDigit.json().get("errors").get(0).get("message").asText()).contains("check digit");
+        assertThat(wrongCheckDigit.body()).doesNotContain("RT2468138");
+        receipt.put("supplierDeaNumber", "RT2468139");
+        assertThat(api.post(Demo.TECHNICIAN, "/api/inventory/receipts", receipt).status()).isEqualTo(201);
     }
 
     @Test

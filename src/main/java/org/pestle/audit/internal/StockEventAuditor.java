@@ -37,6 +37,9 @@ class StockEventAuditor {
         if (event.deaOrderNumber() != null) {
             details.put("deaOrderNumber", event.deaOrderNumber());
         }
+        if (event.supplierDeaNumber() != null) {
+            details.put("supplierDeaNumber", event.supplierDeaNumber());
+        }
         audit.record(AuditEntry.of(event.receivedBy(), "stock.received", "lot", event.lotId()).withDetails(details));
     }
 

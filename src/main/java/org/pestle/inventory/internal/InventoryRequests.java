@@ -48,6 +48,7 @@ final class InventoryRequests {
      * @param receivedOn the day it came in (today if left out)
      * @param quantity how much, in the item's unit
      * @param deaOrderNumber Schedule II: the DEA Form 222 serial number or the CSOS order number
+     * @param supplierDeaNumber controlled substances (Schedules II to V): the supplier's DEA registration number
      */
     record Receipt(@NotNull UUID itemId,
             @NotBlank @Pattern(regexp = LOT_NUMBER, message = "must be 1 to 40 letters, digits, dots, slashes or dashes") String lotNumber,
@@ -55,7 +56,8 @@ final class InventoryRequests {
             @NotBlank @Size(max = 200) String supplier,
             LocalDate receivedOn,
             @NotNull @Positive @Digits(integer = 10, fraction = 4) BigDecimal quantity,
-            @Pattern(regexp = DEA_ORDER_NUMBER, message = "must be 1 to 40 letters, digits or dashes") String deaOrderNumber) {
+            @Pattern(regexp = DEA_ORDER_NUMBER, message = "must be 1 to 40 letters, digits or dashes") String deaOrderNumber,
+            String supplierDeaNumber) {
     }
 
     /** A correction of a lot's quantity (signed), with a coded reason and an optional note. */

@@ -27,6 +27,7 @@ import org.pestle.inventory.internal.InventoryRequests.Quarantine;
 import org.pestle.inventory.internal.InventoryRequests.Receipt;
 import org.pestle.platform.ApiProblem;
 import org.pestle.platform.Digests;
+import org.pestle.tenancy.ProviderIdentifiers;
 import org.pestle.platform.ApiProblem.FieldError;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -131,7 +132,8 @@ class StockLedger {
         String requestHash = Digests.sha256Hex(String.join("\n", String.valueOf(receipt.itemId()),
                 receipt.lotNumber().strip(), String.valueOf(receipt.expiresOn()), receipt.supplier().strip(),
                 String.valueOf(receipt.receivedOn()), receipt.quantity().stripTrailingZeros().toPlainString(),
-                String.valueOf(blankToNull(receipt.deaOrderNumber()))));
+                String.valueOf(blankToNull(receipt.deaOrderNumber())),
+                String.valueOf(blankToNull(receipt.supplierDeaNumber()))));
         if (idempotencyKey.isPresent()) {
             Optional<UUID> earlier = jdbc.sql("""
                     select lot_id, request_hash from stock_receipt_submission
@@ -172,6 +174,19 @@ class StockLedger {
             throw invalid("deaOrderNumber",
                     "is required for a Schedule II item: the DEA Form 222 serial number or the CSOS order number");
         }
+        String supplierDea = blankToNull(receipt.supplierDeaNumber());
+        if (item.deaSchedule() != 0) {
+            if (supplierDea == null) {
+                throw invalid("supplierDeaNumber",
+                        "is required for a controlled substance: the supplier's DEA registration number");
+            }
+            // a supplier's second letter is its business name's initial, which its trade name need not
+            // show: only the form and the check digit are checked
+            Optional<String> problem = ProviderIdentifiers.deaProblem(supplierDea, supplierDea.substring(1, 2));
+            if (problem.isPresent()) {
+                throw invalid("supplierDeaNumber", problem.get());
+            }
+        }
         String lotNumber = receipt.lotNumber().strip();
         // one receipt of a lot at a time, so two deliveries of a new lot make one lot
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("inventory-lot:" + item.id() + ":" + lotNumber)
@@ -193,10 +208,10 @@ class StockLedger {
             lotId = UUID.randomUUID();
             jdbc.sql("""
                     insert into inventory_lot (id, item_id, lot_number, expires_on, supplier, received_on,
-                                               dea_order_number)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
+                                               dea_order_number, supplier_dea_number)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(lotId, item.id(), lotNumber, receipt.expiresOn(), receipt.supplier().strip(), receivedOn,
-                            blankToNull(deaOrderNumber))
+                            blankToNull(deaOrderNumber), item.deaSchedule() == 0 ? null : supplierDea)
                     .update();
         }
         lots.insertMovement(lotId, "RECEIVED", receipt.quantity(), null,
@@ -204,7 +219,7 @@ class StockLedger {
                 actor.username());
         events.publishEvent(new StockReceived(lotId, item.id(), item.ndc(), lotNumber,
                 LotRows.plain(receipt.quantity()), item.deaSchedule(), blankToNull(deaOrderNumber),
-                actor.username()));
+                item.deaSchedule() == 0 ? null : supplierDea, actor.username()));
         return LotView.of(lots.byIds(List.of(lotId)).get(0), today);
     }
 
