@@ -30,6 +30,24 @@ public record MasterFormulation(UUID id, UUID compoundId, int version, List<Ingr
     }
 
     /**
+     * What goes into a preparation of this many units of the compound: each ingredient's quantity per
+     * unit times the units, in the item's unit (what to ask {@code Stock.propose} for).
+     */
+    public List<Ingredient> ingredientsFor(BigDecimal units) {
+        if (units == null || units.signum() <= 0) {
+            throw new IllegalArgumentException("A preparation is of a positive number of units");
+        }
+        return ingredients.stream()
+                .map(i -> new Ingredient(i.itemId(), plain(i.quantityPerUnit().multiply(units))))
+                .toList();
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /**
      * A component of the formula.
      *
      * @param itemId the inventory item

@@ -1,5 +1,6 @@
 package org.pestle.catalog.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -85,13 +86,18 @@ class JdbcMasterFormulations implements MasterFormulations {
         return version(compoundId, version).orElseThrow();
     }
 
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     private MasterFormulation formulation(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         List<Ingredient> ingredients = jdbc.sql("""
                 select item_id, quantity_per_unit from master_formulation_ingredient
                 where formulation_id = ? order by position""").param(id)
                 .query((r, n) -> new Ingredient(r.getObject("item_id", UUID.class),
-                        r.getBigDecimal("quantity_per_unit").stripTrailingZeros()))
+                        plain(r.getBigDecimal("quantity_per_unit"))))
                 .list();
         return new MasterFormulation(id, rs.getObject("compound_id", UUID.class), rs.getInt("version"), ingredients,
                 rs.getString("instructions"), rs.getString("container"), Storage.valueOf(rs.getString("storage")),
