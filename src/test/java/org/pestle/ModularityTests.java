@@ -28,7 +28,7 @@ class ModularityTests {
         assertThat(MODULES.stream().map(ApplicationModule::getName))
                 .containsExactlyInAnyOrderElementsOf(ModuleTablesTests.modules())
                 .contains("platform", "identity", "tenancy", "catalog", "patients", "ordering", "payments",
-                        "messaging", "rules", "audit", "console", "portal");
+                        "messaging", "rules", "audit", "console", "portal", "inventory");
     }
 
     @Test

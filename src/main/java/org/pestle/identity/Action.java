@@ -17,5 +17,11 @@ public enum Action {
     VIEW_AUDIT,
     /** Export data (patients, audit records) as files. */
     EXPORT,
-    MANAGE_USERS
+    MANAGE_USERS,
+    /** See the pharmacy's stock: items, lots, quantities, the ledger. */
+    VIEW_STOCK,
+    /** Add inventory items and receive deliveries into lots. */
+    RECEIVE_STOCK,
+    /** Correct a lot's quantity, quarantine a lot, take stock out for destruction. */
+    ADJUST_STOCK
 }

@@ -1,5 +1,6 @@
 package org.pestle.identity.internal;
 
+import static org.pestle.identity.Action.ADJUST_STOCK;
 import static org.pestle.identity.Action.APPROVE;
 import static org.pestle.identity.Action.CANCEL_ORDER;
 import static org.pestle.identity.Action.EDIT_PATIENTS;
@@ -7,9 +8,11 @@ import static org.pestle.identity.Action.EDIT_RULES;
 import static org.pestle.identity.Action.EXPORT;
 import static org.pestle.identity.Action.MANAGE_USERS;
 import static org.pestle.identity.Action.ORDER;
+import static org.pestle.identity.Action.RECEIVE_STOCK;
 import static org.pestle.identity.Action.REFUND;
 import static org.pestle.identity.Action.VIEW_AUDIT;
 import static org.pestle.identity.Action.VIEW_PATIENTS;
+import static org.pestle.identity.Action.VIEW_STOCK;
 import static org.pestle.identity.DataElement.CLINICAL_NOTES;
 import static org.pestle.identity.DataElement.ORDER_PRICE;
 import static org.pestle.identity.DataElement.PATIENT_ADDRESS;
@@ -50,9 +53,11 @@ final class DefaultPermissionMatrix {
                     ORDER_PRICE, PAYMENT_DETAILS));
 
     static final Map<Role, Set<Action>> DO = Map.of(
-            Role.PHARMACIST, EnumSet.of(APPROVE, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS),
-            Role.PHARMACY_TECHNICIAN, EnumSet.of(VIEW_PATIENTS),
-            Role.PHARMACY_ADMIN, EnumSet.of(CANCEL_ORDER, REFUND, EDIT_RULES, VIEW_AUDIT, EXPORT, MANAGE_USERS),
+            Role.PHARMACIST, EnumSet.of(APPROVE, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS, VIEW_STOCK, RECEIVE_STOCK,
+                    ADJUST_STOCK),
+            Role.PHARMACY_TECHNICIAN, EnumSet.of(VIEW_PATIENTS, VIEW_STOCK, RECEIVE_STOCK),
+            Role.PHARMACY_ADMIN, EnumSet.of(CANCEL_ORDER, REFUND, EDIT_RULES, VIEW_AUDIT, EXPORT, MANAGE_USERS,
+                    VIEW_STOCK),
             Role.OPERATOR, EnumSet.noneOf(Action.class),
             Role.PRIVACY_OFFICER, EnumSet.of(VIEW_PATIENTS, VIEW_AUDIT, EXPORT),
             Role.PRESCRIBER, EnumSet.of(ORDER, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS),

@@ -1,0 +1,164 @@
+package org.pestle.inventory.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.pestle.inventory.LotUse;
+import org.pestle.inventory.Stock;
+import org.pestle.inventory.StockLot;
+import org.pestle.inventory.StockLot.LotStatus;
+import org.pestle.inventory.StockRefused;
+import org.pestle.inventory.StockRefused.Reason;
+import org.pestle.inventory.StockUsedInCompounding;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+@Service
+class JdbcStock implements Stock {
+
+    static final String USED = "USED_IN_COMPOUNDING";
+    static final String RETURNED = "RETURNED";
+
+    private final LotRows lots;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    JdbcStock(LotRows lots, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.lots = lots;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Override
+    public List<LotUse> propose(UUID itemId, BigDecimal quantity) {
+        if (quantity == null || quantity.signum() <= 0) {
+            throw new IllegalArgumentException("A proposal is for a positive quantity");
+        }
+        if (jdbc.sql("select count(*) from inventory_item where id = ?").param(itemId).query(Long.class).single() == 0) {
+            throw new StockRefused(Reason.UNKNOWN_ITEM, itemId, null, "Item " + itemId + " is not in stock records");
+        }
+        var today = lots.today();
+        List<LotUse> picks = new ArrayList<>();
+        BigDecimal missing = quantity;
+        for (StockLot lot : lots.ofItem(itemId)) {
+            if (missing.signum() <= 0) {
+                break;
+            }
+            if (lot.status() != LotStatus.AVAILABLE || lot.expiredOn(today) || lot.onHand().signum() <= 0) {
+                continue;
+            }
+            BigDecimal take = lot.onHand().min(missing);
+            picks.add(new LotUse(itemId, lot.id(), take));
+            missing = missing.subtract(take);
+        }
+        if (missing.signum() > 0) {
+            throw new StockRefused(Reason.NOT_ENOUGH_STOCK, itemId, null, "The usable lots of item " + itemId
+                    + " hold " + LotRows.plain(quantity.subtract(missing)) + " of the " + LotRows.plain(quantity)
+                    + " needed");
+        }
+        return List.copyOf(picks);
+    }
+
+    @Override
+    public List<StockLot> debitForCompounding(String reference, String compoundedBy, List<LotUse> uses) {
+        requireTransaction();
+        Map<UUID, LotUse> byLot = merged(uses);
+        Map<UUID, StockLot> locked = lockAll(byLot.keySet());
+        var today = lots.today();
+        for (LotUse use : byLot.values()) {
+            StockLot lot = checkedLot(locked, use);
+            if (lot.status() == LotStatus.QUARANTINED) {
+                throw refused(Reason.QUARANTINED, use, "is quarantined");
+            }
+            if (lot.expiredOn(today)) {
+                throw refused(Reason.EXPIRED, use, "expired on " + lot.expiresOn());
+            }
+            if (lot.onHand().compareTo(use.quantity()) < 0) {
+                throw refused(Reason.SHORT, use, "holds " + lot.onHand() + ", less than the "
+                        + LotRows.plain(use.quantity()) + " asked");
+            }
+        }
+        byLot.values().forEach(use -> lots.insertMovement(use.lotId(), USED, use.quantity().negate(), null,
+                reference, compoundedBy));
+        events.publishEvent(new StockUsedInCompounding(reference, USED, List.copyOf(byLot.values()), compoundedBy));
+        return lots.byIds(byLot.keySet());
+    }
+
+    @Override
+    public List<StockLot> returnFromCompounding(String reference, String returnedBy, List<LotUse> uses) {
+        requireTransaction();
+        Map<UUID, LotUse> byLot = merged(uses);
+        Map<UUID, StockLot> locked = lockAll(byLot.keySet());
+        for (LotUse use : byLot.values()) {
+            checkedLot(locked, use);
+            BigDecimal taken = jdbc.sql("""
+                    select coalesce(-sum(quantity), 0) from stock_movement
+                    where lot_id = ? and reference = ? and kind in ('USED_IN_COMPOUNDING', 'RETURNED')""")
+                    .params(use.lotId(), reference).query(BigDecimal.class).single();
+            if (taken.compareTo(use.quantity()) < 0) {
+                throw refused(Reason.MORE_THAN_USED, use, "gave " + LotRows.plain(taken)
+                        + " to this compounding, less than the " + LotRows.plain(use.quantity()) + " returned");
+            }
+        }
+        byLot.values().forEach(use -> lots.insertMovement(use.lotId(), RETURNED, use.quantity(), null, reference,
+                returnedBy));
+        events.publishEvent(new StockUsedInCompounding(reference, RETURNED, List.copyOf(byLot.values()), returnedBy));
+        return lots.byIds(byLot.keySet());
+    }
+
+    @Override
+    public List<StockLot> lots(Collection<UUID> lotIds) {
+        return lots.byIds(List.copyOf(lotIds));
+    }
+
+    private Map<UUID, StockLot> lockAll(Collection<UUID> ids) {
+        return lots.lock(ids).stream().collect(Collectors.toMap(StockLot::id, Function.identity()));
+    }
+
+    private static StockLot checkedLot(Map<UUID, StockLot> locked, LotUse use) {
+        StockLot lot = locked.get(use.lotId());
+        if (lot == null) {
+            throw refused(Reason.UNKNOWN_LOT, use, "is not in stock records");
+        }
+        if (!lot.itemId().equals(use.itemId())) {
+            throw refused(Reason.WRONG_ITEM, use, "belongs to another item");
+        }
+        return lot;
+    }
+
+    /** The uses by lot, quantities of the same lot added up; the lot and item of each must agree. */
+    private static Map<UUID, LotUse> merged(List<LotUse> uses) {
+        if (uses == null || uses.isEmpty()) {
+            throw new IllegalArgumentException("Name at least one lot");
+        }
+        Map<UUID, LotUse> byLot = new LinkedHashMap<>();
+        for (LotUse use : uses) {
+            byLot.merge(use.lotId(), use, (a, b) -> {
+                if (!a.itemId().equals(b.itemId())) {
+                    throw refused(Reason.WRONG_ITEM, b, "is named for two items");
+                }
+                return new LotUse(a.itemId(), a.lotId(), a.quantity().add(b.quantity()));
+            });
+        }
+        return byLot;
+    }
+
+    private static StockRefused refused(Reason reason, LotUse use, String what) {
+        return new StockRefused(reason, use.itemId(), use.lotId(), "Lot " + use.lotId() + " " + what);
+    }
+
+    private static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Stock is debited and returned in the caller's transaction");
+        }
+    }
+}
