@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.pestle.platform.Digests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +47,7 @@ class ApiTokens {
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         jdbc.sql("insert into api_token (id, user_id, name, token_hash, expires_at) values (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), userId, name.strip(), MfaController.hash(token),
+                .params(UUID.randomUUID(), userId, name.strip(), Digests.sha256Hex(token),
                         Timestamp.from(clock.instant().plus(lifetime)))
                 .update();
         return token;
@@ -61,11 +62,11 @@ class ApiTokens {
         Optional<UUID> user = jdbc.sql("""
                 select user_id from api_token
                 where token_hash = ? and revoked_at is null and expires_at > ?""")
-                .params(MfaController.hash(token), now).query(UUID.class).optional();
+                .params(Digests.sha256Hex(token), now).query(UUID.class).optional();
         user.ifPresent(id -> jdbc.sql("""
                 update api_token set last_used_at = ?
                 where token_hash = ? and (last_used_at is null or last_used_at < ?)""")
-                .params(now, MfaController.hash(token), Timestamp.from(clock.instant().minusSeconds(60))).update());
+                .params(now, Digests.sha256Hex(token), Timestamp.from(clock.instant().minusSeconds(60))).update());
         return user;
     }
 

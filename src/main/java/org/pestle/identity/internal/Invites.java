@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.pestle.identity.Role;
+import org.pestle.platform.Digests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -46,7 +47,7 @@ class Invites {
                 insert into invite (id, token_hash, organization_id, clinic_id, role, email, first_name, last_name,
                                     invited_by, expires_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), MfaController.hash(token), organizationId, clinicId, role.name(), email,
+                .params(UUID.randomUUID(), Digests.sha256Hex(token), organizationId, clinicId, role.name(), email,
                         firstName, lastName, invitedBy, Timestamp.from(clock.instant().plus(VALIDITY)))
                 .update();
         return token;
@@ -57,7 +58,7 @@ class Invites {
         return jdbc.sql("""
                 select id, organization_id, clinic_id, role, email, first_name, last_name from invite
                 where token_hash = ? and used_at is null and expires_at > ?""")
-                .params(MfaController.hash(token), Timestamp.from(clock.instant()))
+                .params(Digests.sha256Hex(token), Timestamp.from(clock.instant()))
                 .query((rs, row) -> new Invite(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
                         rs.getObject("clinic_id", UUID.class), Role.valueOf(rs.getString("role")), rs.getString("email"),
                         rs.getString("first_name"), rs.getString("last_name")))

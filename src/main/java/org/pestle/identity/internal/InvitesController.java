@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
+import org.pestle.identity.Permissions;
 import org.pestle.identity.Role;
 import org.pestle.identity.UserAccessChanged;
 import org.pestle.platform.ApiProblem;
@@ -44,10 +45,10 @@ class InvitesController {
 
     private final Invites invites;
     private final Clinics clinics;
-    private final PermissionMatrix permissions;
+    private final Permissions permissions;
     private final ApplicationEventPublisher events;
 
-    InvitesController(Invites invites, Clinics clinics, PermissionMatrix permissions,
+    InvitesController(Invites invites, Clinics clinics, Permissions permissions,
             ApplicationEventPublisher events) {
         this.invites = invites;
         this.clinics = clinics;

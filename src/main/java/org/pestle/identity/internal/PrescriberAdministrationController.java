@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
+import org.pestle.identity.Permissions;
 import org.pestle.identity.Role;
 import org.pestle.identity.UserAccessChanged;
 import org.pestle.platform.ApiProblem;
@@ -36,11 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PrescriberAdministrationController {
 
     private final UserAccounts accounts;
-    private final PermissionMatrix permissions;
+    private final Permissions permissions;
     private final Prescribers prescribers;
     private final ApplicationEventPublisher events;
 
-    PrescriberAdministrationController(UserAccounts accounts, PermissionMatrix permissions, Prescribers prescribers,
+    PrescriberAdministrationController(UserAccounts accounts, Permissions permissions, Prescribers prescribers,
             ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.permissions = permissions;

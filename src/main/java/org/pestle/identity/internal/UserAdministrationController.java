@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.pestle.identity.Action;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
+import org.pestle.identity.Permissions;
 import org.pestle.identity.Role;
 import org.pestle.identity.UserAccessChanged;
 import org.pestle.platform.ApiProblem;
@@ -33,11 +34,11 @@ class UserAdministrationController {
     private static final Set<Role> CLINIC_ADMIN_MAY_GRANT = Set.of(Role.CLINIC_STAFF, Role.CLINIC_ADMIN);
 
     private final UserAccounts accounts;
-    private final PermissionMatrix permissions;
+    private final Permissions permissions;
     private final CamundaTaskReturns tasks;
     private final ApplicationEventPublisher events;
 
-    UserAdministrationController(UserAccounts accounts, PermissionMatrix permissions, CamundaTaskReturns tasks,
+    UserAdministrationController(UserAccounts accounts, Permissions permissions, CamundaTaskReturns tasks,
             ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.permissions = permissions;
