@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pestle.identity.Role;
 import org.pestle.identity.TaskActor;
+import org.pestle.payments.internal.BillingDecisions.BillingDecision;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("billingDecisionListener")
 class BillingDecisionListener implements TaskListener {
-
-    enum BillingDecision { RETRY_CARD, SWITCH_TO_INVOICE, CANCEL_ORDER }
 
     private final BillingDecisions decisions;
 

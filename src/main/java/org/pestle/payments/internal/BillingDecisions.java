@@ -3,7 +3,6 @@ package org.pestle.payments.internal;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.pestle.payments.internal.BillingDecisionListener.BillingDecision;
 import org.pestle.payments.internal.Payment.Status;
 import org.pestle.payments.internal.PaymentRoutingRules.Route;
 import org.springframework.stereotype.Service;
@@ -12,6 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Applies billing staff's decision on a payment the card could not settle. */
 @Service
 class BillingDecisions {
+
+    /** What billing staff may decide (the choices of forms/resolve-payment.form). */
+    enum BillingDecision { RETRY_CARD, SWITCH_TO_INVOICE, CANCEL_ORDER }
 
     private final PaymentLedger ledger;
 
