@@ -10,10 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Applies billing staff's decision on a payment the card could not settle. */
 @Service
-class BillingDecisions {
+public class BillingDecisions {
 
     /** What billing staff may decide (the choices of forms/resolve-payment.form). */
-    enum BillingDecision { RETRY_CARD, SWITCH_TO_INVOICE, CANCEL_ORDER }
+    public enum BillingDecision { RETRY_CARD, SWITCH_TO_INVOICE, CANCEL_ORDER }
 
     private final PaymentLedger ledger;
 
@@ -23,7 +23,7 @@ class BillingDecisions {
 
     /** @return the cancellation reason when the order is to be cancelled, else null */
     @Transactional
-    String apply(UUID paymentId, BillingDecision decision) {
+    public String apply(UUID paymentId, BillingDecision decision) {
         Payment payment = ledger.lock(paymentId);
         switch (decision) {
             case RETRY_CARD -> {

@@ -1,9 +1,10 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.process;
 
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pestle.payments.internal.PaymentRouting;
 import org.springframework.stereotype.Component;
 
 /** Task_RoutePayment: evaluates the payment-routing decision and opens the order's payment. */

@@ -1,6 +1,7 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.stripe;
 
 import com.stripe.StripeClient;
+import org.pestle.payments.internal.PaymentSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

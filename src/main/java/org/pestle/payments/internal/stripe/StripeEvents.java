@@ -1,4 +1,4 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.stripe;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +12,13 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import org.pestle.payments.PaymentFailed;
+import org.pestle.payments.internal.Payment;
 import org.pestle.payments.internal.Payment.Status;
+import org.pestle.payments.internal.PaymentLedger;
 import org.pestle.payments.internal.PaymentRoutingRules.Route;
+import org.pestle.payments.internal.PaymentSettings;
+import org.pestle.payments.internal.Refunds;
+import org.pestle.payments.internal.process.PaymentProcess;
 import org.pestle.platform.DataScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

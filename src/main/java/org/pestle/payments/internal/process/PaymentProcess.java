@@ -1,9 +1,10 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.process;
 
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.pestle.payments.internal.Payment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * codes only.
  */
 @Component
-class PaymentProcess {
+public class PaymentProcess {
 
     static final String PROCESS_KEY = "Process_Payment";
     static final String ORDER_ID = "orderId";
@@ -24,8 +25,8 @@ class PaymentProcess {
     static final String BILLING_DECISION = "billingDecision";
     static final String OUTCOME = "paymentOutcome";
     static final String CANCELLATION_REASON = "cancellationReason";
-    static final String MSG_SUCCEEDED = "PaymentSucceeded";
-    static final String MSG_FAILED = "PaymentFailed";
+    public static final String MSG_SUCCEEDED = "PaymentSucceeded";
+    public static final String MSG_FAILED = "PaymentFailed";
 
     private final RuntimeService runtime;
 
@@ -37,7 +38,7 @@ class PaymentProcess {
      * Delivers a message to the payment's process if it is waiting for it, in the caller's
      * transaction. False when it is not waiting (yet): the caller keeps the event for later.
      */
-    boolean deliver(Payment payment, String message) {
+    public boolean deliver(Payment payment, String message) {
         if (payment.processInstanceId() == null || runtime.createEventSubscriptionQuery()
                 .processInstanceId(payment.processInstanceId()).eventType("message").eventName(message).count() == 0) {
             return false;

@@ -1,7 +1,8 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pestle.payments.internal.SelfPay;
 import org.springframework.stereotype.Component;
 
 /** Task_ExpirePayment: the pay link's time is up; the open session is expired at Stripe and the order is to be cancelled. */

@@ -1,7 +1,8 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pestle.payments.internal.SelfPay;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordSelfPayment: fetches what Stripe reports about the card (brand, last four) and announces the capture. */

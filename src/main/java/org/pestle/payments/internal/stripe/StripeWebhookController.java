@@ -1,4 +1,4 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.stripe;
 
 import com.stripe.model.Event;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.process;
 
 import java.util.Arrays;
 
@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pestle.identity.Role;
 import org.pestle.identity.TaskActor;
+import org.pestle.payments.internal.BillingDecisions;
 import org.pestle.payments.internal.BillingDecisions.BillingDecision;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.web;
 
 import java.net.URI;
 import java.time.Instant;
@@ -6,6 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.stripe.exception.StripeException;
+import org.pestle.payments.internal.PayLinks;
+import org.pestle.payments.internal.Payment;
+import org.pestle.payments.internal.PaymentSettings;
+import org.pestle.payments.internal.SelfPay;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.stripe;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,8 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pestle.payments.internal.ClinicPay;
 import org.springframework.stereotype.Component;
 
 /** Task_AddToInvoice: puts the order on its clinic's monthly invoice. */

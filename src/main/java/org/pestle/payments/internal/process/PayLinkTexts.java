@@ -1,8 +1,9 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.process;
 
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.pestle.payments.internal.SelfPay;
 import org.springframework.stereotype.Component;
 
 /**

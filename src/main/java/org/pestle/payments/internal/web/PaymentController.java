@@ -1,4 +1,4 @@
-package org.pestle.payments.internal;
+package org.pestle.payments.internal.web;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -10,6 +10,7 @@ import org.pestle.identity.DataElement;
 import org.pestle.identity.Permissions;
 import org.pestle.payments.OrderPayments;
 import org.pestle.payments.PaymentSummary;
+import org.pestle.payments.internal.ClinicStatements;
 import org.pestle.platform.ApiProblem;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
