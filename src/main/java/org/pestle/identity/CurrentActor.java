@@ -2,7 +2,7 @@ package org.pestle.identity;
 
 import java.util.Optional;
 
-import org.pestle.identity.internal.PestleUserDetails;
+import org.pestle.identity.internal.signin.PestleUserDetails;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 

@@ -14,15 +14,15 @@ import org.pestle.identity.Role;
  * @param securityStamp moves on whenever the user's access changes (roles, clinics, enablement, password, MFA)
  * @param mfaEnrolled whether the user has a TOTP authenticator set up
  */
-record UserAccount(UUID id, String username, String firstName, String lastName, String email, String passwordHash,
+public record UserAccount(UUID id, String username, String firstName, String lastName, String email, String passwordHash,
         UUID organizationId, boolean enabled, Set<Role> roles, Set<UUID> clinicIds, Instant lockedUntil,
         long securityStamp, boolean mfaEnrolled) {
 
-    Actor actor() {
+    public Actor actor() {
         return new Actor(id, username, organizationId, roles, clinicIds);
     }
 
-    boolean lockedAt(Instant now) {
+    public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads and updates Pestle's user store. */
 @Repository
 @Transactional
-class UserAccounts {
+public class UserAccounts {
 
     private static final String SELECT = """
             select u.id, u.username, u.first_name, u.last_name, u.email, u.password_hash, u.organization_id, u.enabled,
@@ -39,27 +39,27 @@ class UserAccounts {
         this.jdbc = jdbc;
     }
 
-    Optional<UserAccount> findByUsername(String username) {
+    public Optional<UserAccount> findByUsername(String username) {
         return jdbc.sql(SELECT + " where u.username = ?").param(username).query(UserAccounts::account).optional();
     }
 
     /** The one user of this name in any letter case (none if the name is ambiguous). */
-    Optional<UserAccount> findByUsernameIgnoringCase(String username) {
+    public Optional<UserAccount> findByUsernameIgnoringCase(String username) {
         List<UserAccount> found = jdbc.sql(SELECT + " where lower(u.username) = lower(?)").param(username)
                 .query(UserAccounts::account).list();
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
-    Optional<UserAccount> findById(UUID id) {
+    public Optional<UserAccount> findById(UUID id) {
         return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserAccounts::account).optional();
     }
 
     /** Enabled users, ordered by username. */
-    List<UserAccount> enabled() {
+    public List<UserAccount> enabled() {
         return jdbc.sql(SELECT + " where u.enabled order by u.username").query(UserAccounts::account).list();
     }
 
-    void updatePasswordHash(String username, String passwordHash) {
+    public void updatePasswordHash(String username, String passwordHash) {
         jdbc.sql("update app_user set password_hash = ? where username = ?").params(passwordHash, username).update();
     }
 
@@ -67,7 +67,7 @@ class UserAccounts {
      * Counts a failed password or code; the attempt that reaches the limit locks the account until
      * {@code until}. Returns whether this attempt locked it.
      */
-    boolean recordFailure(String username, int maxAttempts, Instant until) {
+    public boolean recordFailure(String username, int maxAttempts, Instant until) {
         return jdbc.sql("""
                 update app_user u set
                     locked_until = case when u.failed_attempts + 1 >= :max then :until else u.locked_until end,
@@ -79,12 +79,12 @@ class UserAccounts {
                 .query(Boolean.class).optional().orElse(false);
     }
 
-    void recordSuccess(UUID userId) {
+    public void recordSuccess(UUID userId) {
         jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = ?").param(userId).update();
     }
 
     /** The user's TOTP secret and the last step a code was accepted for. */
-    Optional<TotpState> totp(UUID userId) {
+    public Optional<TotpState> totp(UUID userId) {
         return jdbc.sql("select totp_secret, totp_last_step from app_user where id = ? and totp_secret is not null")
                 .param(userId)
                 .query((rs, row) -> new TotpState(rs.getString(1), (Long) rs.getObject(2)))
@@ -92,14 +92,14 @@ class UserAccounts {
     }
 
     /** Accepts a code's step once: false when that step (or a later one) was already used. */
-    boolean acceptStep(UUID userId, long step) {
+    public boolean acceptStep(UUID userId, long step) {
         return jdbc.sql("""
                 update app_user set totp_last_step = ?
                 where id = ? and (totp_last_step is null or totp_last_step < ?)""")
                 .params(step, userId, step).update() == 1;
     }
 
-    void enroll(UUID userId, String secret, long step, List<String> recoveryCodeHashes) {
+    public void enroll(UUID userId, String secret, long step, List<String> recoveryCodeHashes) {
         jdbc.sql("update app_user set totp_secret = ?, totp_enrolled_at = now(), totp_last_step = ? where id = ?")
                 .params(secret, step, userId).update();
         jdbc.sql("delete from recovery_code where user_id = ?").param(userId).update();
@@ -109,13 +109,13 @@ class UserAccounts {
     }
 
     /** Uses a recovery code once. */
-    boolean useRecoveryCode(UUID userId, String codeHash) {
+    public boolean useRecoveryCode(UUID userId, String codeHash) {
         return jdbc.sql("update recovery_code set used_at = now() where user_id = ? and code_hash = ? and used_at is null")
                 .params(userId, codeHash).update() == 1;
     }
 
     /** Removes the user's authenticator and recovery codes: the next sign-in enrolls again. */
-    boolean resetMfa(UUID userId) {
+    public boolean resetMfa(UUID userId) {
         jdbc.sql("delete from recovery_code where user_id = ?").param(userId).update();
         return jdbc.sql("""
                 update app_user set totp_secret = null, totp_enrolled_at = null, totp_last_step = null where id = ?""")
@@ -123,24 +123,24 @@ class UserAccounts {
     }
 
     /** All users of the store, ordered by username. */
-    List<UserAccount> all() {
+    public List<UserAccount> all() {
         return jdbc.sql(SELECT + " order by u.username").query(UserAccounts::account).list();
     }
 
-    void setEnabled(UUID userId, boolean enabled) {
+    public void setEnabled(UUID userId, boolean enabled) {
         jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, userId).update();
     }
 
-    void unlock(UUID userId) {
+    public void unlock(UUID userId) {
         jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = ?").param(userId).update();
     }
 
-    void addRole(UUID userId, Role role) {
+    public void addRole(UUID userId, Role role) {
         jdbc.sql("insert into user_role (user_id, role) values (?, ?) on conflict do nothing").params(userId, role.name())
                 .update();
     }
 
-    boolean removeRole(UUID userId, Role role) {
+    public boolean removeRole(UUID userId, Role role) {
         return jdbc.sql("delete from user_role where user_id = ? and role = ?").params(userId, role.name()).update() == 1;
     }
 
@@ -164,6 +164,6 @@ class UserAccounts {
     }
 
     /** A user's authenticator secret and replay guard. */
-    record TotpState(String secret, Long lastStep) {
+    public record TotpState(String secret, Long lastStep) {
     }
 }

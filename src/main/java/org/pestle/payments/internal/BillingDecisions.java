@@ -3,7 +3,6 @@ package org.pestle.payments.internal;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.pestle.payments.internal.BillingDecisionListener.BillingDecision;
 import org.pestle.payments.internal.Payment.Status;
 import org.pestle.payments.internal.PaymentRoutingRules.Route;
 import org.springframework.stereotype.Service;
@@ -11,7 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Applies billing staff's decision on a payment the card could not settle. */
 @Service
-class BillingDecisions {
+public class BillingDecisions {
+
+    /** What billing staff may decide (the choices of forms/resolve-payment.form). */
+    public enum BillingDecision { RETRY_CARD, SWITCH_TO_INVOICE, CANCEL_ORDER }
 
     private final PaymentLedger ledger;
 
@@ -21,7 +23,7 @@ class BillingDecisions {
 
     /** @return the cancellation reason when the order is to be cancelled, else null */
     @Transactional
-    String apply(UUID paymentId, BillingDecision decision) {
+    public String apply(UUID paymentId, BillingDecision decision) {
         Payment payment = ledger.lock(paymentId);
         switch (decision) {
             case RETRY_CARD -> {

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * PaymentIntent instead of charging again.
  */
 @Service
-class ClinicPay {
+public class ClinicPay {
 
     private final StripeClient stripe;
     private final PaymentLedger ledger;
@@ -55,7 +55,7 @@ class ClinicPay {
      * @throws StripeException anything else (network, Stripe down): the job is retried
      */
     @Transactional
-    boolean chargeCard(UUID paymentId) throws StripeException {
+    public boolean chargeCard(UUID paymentId) throws StripeException {
         dataScope.enterSystem("system:payment-process");
         Payment payment = ledger.lock(paymentId);
         if (payment.status() == Status.CAPTURED) {
@@ -104,7 +104,7 @@ class ClinicPay {
 
     /** Task_AddToInvoice: the order goes onto this month's invoice of its clinic (UTC month). */
     @Transactional
-    void addToInvoice(UUID paymentId) {
+    public void addToInvoice(UUID paymentId) {
         dataScope.enterSystem("system:payment-process");
         Payment payment = ledger.lock(paymentId);
         LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);

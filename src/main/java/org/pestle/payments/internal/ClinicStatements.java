@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** A clinic's monthly statement: the orders billed to its invoice that month (table {@code invoice_line}). */
 @Repository
-class ClinicStatements {
+public class ClinicStatements {
 
     private final JdbcClient jdbc;
 
@@ -19,7 +19,7 @@ class ClinicStatements {
         this.jdbc = jdbc;
     }
 
-    Statement of(UUID clinicId, YearMonth month) {
+    public Statement of(UUID clinicId, YearMonth month) {
         List<Statement.Line> lines = jdbc.sql("""
                 select order_id, order_number, amount_cents, added_at from invoice_line
                 where clinic_id = ? and billing_month = ? order by added_at, order_number""")
@@ -31,7 +31,7 @@ class ClinicStatements {
                 lines.stream().mapToLong(Statement.Line::amountCents).sum());
     }
 
-    record Statement(UUID clinicId, LocalDate month, String currency, List<Line> orders, long totalCents) {
+    public record Statement(UUID clinicId, LocalDate month, String currency, List<Line> orders, long totalCents) {
 
         record Line(UUID orderId, long orderNumber, long amountCents, Instant billedAt) {
         }

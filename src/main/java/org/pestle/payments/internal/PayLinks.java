@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * changed or expired token is refused.
  */
 @Component
-class PayLinks {
+public class PayLinks {
 
     private final SignedIds signed;
     private final PaymentSettings settings;
@@ -32,7 +32,7 @@ class PayLinks {
     }
 
     /** The payment of a valid, unexpired token. */
-    Optional<UUID> verify(String token, Instant now) {
+    public Optional<UUID> verify(String token, Instant now) {
         return signed.verify(token, now);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The payment tables. Callers hold the transaction (services are {@code @Transactional}). */
 @Repository
-class PaymentLedger {
+public class PaymentLedger {
 
     private static final String PAYMENT = """
             select id, order_id, order_number, organization_id, clinic_id, patient_id, process_instance_id, route,
@@ -28,7 +28,7 @@ class PaymentLedger {
         this.jdbc = jdbc;
     }
 
-    Optional<Payment> find(UUID paymentId) {
+    public Optional<Payment> find(UUID paymentId) {
         return jdbc.sql(PAYMENT + " where id = ?").param(paymentId).query(PaymentLedger::payment).optional();
     }
 
@@ -39,7 +39,7 @@ class PaymentLedger {
     }
 
     /** The payment, locked for this transaction; empty while another transaction holds it. */
-    Optional<Payment> lockIfFree(UUID paymentId) {
+    public Optional<Payment> lockIfFree(UUID paymentId) {
         return jdbc.sql(PAYMENT + " where id = ? for no key update skip locked").param(paymentId)
                 .query(PaymentLedger::payment).optional();
     }
@@ -48,12 +48,12 @@ class PaymentLedger {
         return jdbc.sql(PAYMENT + " where order_id = ?").param(orderId).query(PaymentLedger::payment).optional();
     }
 
-    Optional<UUID> paymentOfSession(String sessionId) {
+    public Optional<UUID> paymentOfSession(String sessionId) {
         return jdbc.sql("select payment_id from payment_checkout where session_id = ?").param(sessionId)
                 .query(UUID.class).optional();
     }
 
-    Optional<UUID> paymentOfIntent(String paymentIntentId) {
+    public Optional<UUID> paymentOfIntent(String paymentIntentId) {
         return jdbc.sql("select id from payment where payment_intent_id = ?").param(paymentIntentId)
                 .query(UUID.class).optional();
     }
@@ -81,7 +81,7 @@ class PaymentLedger {
     }
 
     /** The next attempt: a new Stripe object (and idempotency key) is needed. */
-    void nextAttempt(UUID paymentId) {
+    public void nextAttempt(UUID paymentId) {
         jdbc.sql("""
                 update payment set attempt = attempt + 1, checkout_session_id = null, checkout_url = null,
                        checkout_expires_at = null, updated_at = now() where id = ?""").param(paymentId).update();
@@ -101,7 +101,7 @@ class PaymentLedger {
                 .params(status.name(), failureCode, status.name(), status.name(), paymentId).update();
     }
 
-    void recordCapture(UUID paymentId, String paymentIntentId) {
+    public void recordCapture(UUID paymentId, String paymentIntentId) {
         jdbc.sql("""
                 update payment set status = 'CAPTURED', payment_intent_id = ?, failure_code = null, settled_at = now(),
                        updated_at = now() where id = ?""").params(paymentIntentId, paymentId).update();

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * repeat: an order has one payment.
  */
 @Service
-class PaymentRouting {
+public class PaymentRouting {
 
     private final Orders orders;
     private final Clinics clinics;
@@ -43,7 +43,7 @@ class PaymentRouting {
     }
 
     @Transactional
-    Routed route(UUID orderId, String processInstanceId) {
+    public Routed route(UUID orderId, String processInstanceId) {
         dataScope.enterSystem("system:payment-process");
         OrderView order = orders.findForSystem(orderId).orElseThrow(() -> new IllegalStateException(
                 "Order " + orderId + " does not exist"));
@@ -65,7 +65,7 @@ class PaymentRouting {
     }
 
     /** The routed payment; for self-pay, when to remind and when the pay link expires. */
-    record Routed(UUID paymentId, PaymentRoutingRules.Route route, String reason, Instant reminderAt,
+    public record Routed(UUID paymentId, PaymentRoutingRules.Route route, String reason, Instant reminderAt,
             Instant expiresAt) {
     }
 }

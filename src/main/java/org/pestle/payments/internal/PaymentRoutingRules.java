@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Adapter to decisions/payment-routing.dmn (latest deployed version). */
 @Component
-class PaymentRoutingRules {
+public class PaymentRoutingRules {
 
     static final String DECISION_KEY = "Decision_PaymentRouting";
 
@@ -44,5 +44,5 @@ class PaymentRoutingRules {
     record Outcome(Route route, String reason, int reminderAfterHours, int expireAfterDays) {
     }
 
-    enum Route { SELF_PAY, CLINIC_CARD, CLINIC_INVOICE, BILLING_REVIEW }
+    public enum Route { SELF_PAY, CLINIC_CARD, CLINIC_INVOICE, BILLING_REVIEW }
 }

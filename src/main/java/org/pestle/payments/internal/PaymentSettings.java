@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stripe the Stripe account
  */
 @ConfigurationProperties("pestle.payments")
-record PaymentSettings(
+public record PaymentSettings(
         @DefaultValue("Pestle Pharmacy") String pharmacyName,
         String publicBaseUrl,
         String linkSigningKey,
@@ -29,7 +29,7 @@ record PaymentSettings(
         @DefaultValue("PT2S") Duration pendingEventInterval,
         @DefaultValue Stripe stripe) {
 
-    PaymentSettings {
+    public PaymentSettings {
         require(publicBaseUrl, "pestle.payments.public-base-url (PESTLE_PUBLIC_BASE_URL)");
         require(linkSigningKey, "pestle.payments.link-signing-key (PESTLE_PAY_LINK_KEY)");
         require(stripe.secretKey(), "pestle.payments.stripe.secret-key (STRIPE_SECRET_KEY)");
@@ -38,7 +38,7 @@ record PaymentSettings(
         }
     }
 
-    String publicUrl(String path) {
+    public String publicUrl(String path) {
         return publicBaseUrl.replaceAll("/+$", "") + path;
     }
 
@@ -56,10 +56,10 @@ record PaymentSettings(
      * @param apiBaseUrl empty for Stripe itself; else stripe-java talks to this base (stand-ins, tests)
      * @param standIn run the in-process stand-in (embedded default only)
      */
-    record Stripe(String secretKey, List<String> webhookSecrets, String apiBaseUrl,
+    public record Stripe(String secretKey, List<String> webhookSecrets, String apiBaseUrl,
             @DefaultValue("false") boolean standIn) {
 
-        List<String> secrets() {
+        public List<String> secrets() {
             return webhookSecrets.stream().filter(s -> s != null && !s.isBlank()).toList();
         }
     }

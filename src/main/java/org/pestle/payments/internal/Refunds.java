@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * backoff on failure.
  */
 @Service
-class Refunds {
+public class Refunds {
 
     private static final Logger log = LoggerFactory.getLogger(Refunds.class);
 
@@ -71,7 +71,7 @@ class Refunds {
     }
 
     /** Marks a captured payment for refund (in the caller's transaction). */
-    void schedule(UUID paymentId) {
+    public void schedule(UUID paymentId) {
         ledger.setStatus(paymentId, Status.REFUND_PENDING, null);
     }
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * or the medication.
  */
 @Service
-class SelfPay {
+public class SelfPay {
 
     /** Stripe lets a Checkout Session live at most 24 hours; a new one is opened when it lapses. */
     static final Duration SESSION_LIFETIME = Duration.ofHours(23);
@@ -55,20 +55,20 @@ class SelfPay {
 
     /** Task_OpenCheckout: opens the first Checkout Session so the link works at once. */
     @Transactional
-    void openCheckout(UUID paymentId) throws StripeException {
+    public void openCheckout(UUID paymentId) throws StripeException {
         dataScope.enterSystem("system:payment-process");
         checkoutUrl(ledger.lock(paymentId));
     }
 
     /** The Checkout URL a pay link leads to: the open session, or a new one when it lapsed or failed. */
     @Transactional
-    Optional<String> checkoutUrlForLink(UUID paymentId) throws StripeException {
+    public Optional<String> checkoutUrlForLink(UUID paymentId) throws StripeException {
         dataScope.enterSystem("system:pay-link");
         Payment payment = ledger.lock(paymentId);
         return payment.status() == Status.OPEN ? Optional.of(checkoutUrl(payment)) : Optional.empty();
     }
 
-    Optional<Payment> payment(UUID paymentId) {
+    public Optional<Payment> payment(UUID paymentId) {
         return ledger.find(paymentId);
     }
 
@@ -109,7 +109,7 @@ class SelfPay {
 
     /** Queues the pay link text (first link, reminder, or retry after a failure); once per purpose and attempt. */
     @Transactional
-    void textPayLink(UUID paymentId, String purpose, Instant linkExpiresAt) {
+    public void textPayLink(UUID paymentId, String purpose, Instant linkExpiresAt) {
         dataScope.enterSystem("system:payment-process");
         Payment payment = ledger.find(paymentId).orElseThrow();
         if (payment.status() != Status.OPEN) {
@@ -127,7 +127,7 @@ class SelfPay {
 
     /** Task_RecordSelfPayment: what Stripe reports about the card (brand, last four), and the event. */
     @Transactional
-    void recordCapture(UUID paymentId) throws StripeException {
+    public void recordCapture(UUID paymentId) throws StripeException {
         dataScope.enterSystem("system:payment-process");
         Payment payment = ledger.lock(paymentId);
         if (payment.paymentIntentId() != null && payment.cardLast4() == null) {
@@ -143,7 +143,7 @@ class SelfPay {
 
     /** Task_ExpirePayment: the pay link lapsed; the open session is closed at Stripe so it cannot be paid late. */
     @Transactional
-    void expire(UUID paymentId) throws StripeException {
+    public void expire(UUID paymentId) throws StripeException {
         dataScope.enterSystem("system:payment-process");
         Payment payment = ledger.lock(paymentId);
         if (payment.status() != Status.OPEN) {

@@ -1,0 +1,2 @@
+/** Optional single sign-on through an OpenID Connect provider, onto Pestle's own users. */
+package org.pestle.identity.internal.oidc;
