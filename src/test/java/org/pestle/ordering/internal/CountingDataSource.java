@@ -1,0 +1,143 @@
+package org.pestle.ordering.internal;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+/**
+ * Benchmark instrumentation (as in ../shared/bench/engine-floor): a DataSource around the pool that
+ * counts what is sent to the database. Statements: every SQL statement (a batched row counts once).
+ * Round trips: execute calls + executeBatch calls + commits and rollbacks (the driver sends a batch in
+ * one exchange and piggybacks BEGIN on the first statement of a transaction).
+ */
+final class CountingDataSource implements DataSource {
+
+    /** Counter values at one moment; subtract two to get the counts of an interval. */
+    record Counts(long statements, long roundTrips, long commits) {
+
+        Counts minus(Counts earlier) {
+            return new Counts(statements - earlier.statements, roundTrips - earlier.roundTrips,
+                    commits - earlier.commits);
+        }
+    }
+
+    private interface After {
+        Object apply(Method method, Object result);
+    }
+
+    private final DataSource target;
+    private final LongAdder executes = new LongAdder();
+    private final LongAdder batchedStatements = new LongAdder();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder commits = new LongAdder();
+
+    CountingDataSource(DataSource target) {
+        this.target = target;
+    }
+
+    Counts counts() {
+        long e = executes.sum();
+        long c = commits.sum();
+        return new Counts(e + batchedStatements.sum(), e + batches.sum() + c, c);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return connection(target.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        return connection(target.getConnection(user, password));
+    }
+
+    private Connection connection(Connection real) {
+        return proxy(Connection.class, real, (method, result) -> {
+            String name = method.getName();
+            if (name.equals("commit") || name.equals("rollback")) {
+                commits.increment();
+            }
+            if (result instanceof CallableStatement s) {
+                return proxy(CallableStatement.class, s, this::onStatement);
+            }
+            if (result instanceof PreparedStatement s) {
+                return proxy(PreparedStatement.class, s, this::onStatement);
+            }
+            if (result instanceof Statement s) {
+                return proxy(Statement.class, s, this::onStatement);
+            }
+            return result;
+        });
+    }
+
+    private Object onStatement(Method method, Object result) {
+        switch (method.getName()) {
+            case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate" -> executes.increment();
+            case "addBatch" -> batchedStatements.increment();
+            case "executeBatch", "executeLargeBatch" -> batches.increment();
+            default -> {
+            }
+        }
+        return result;
+    }
+
+    private static <T> T proxy(Class<T> type, T target, After after) {
+        Object proxy = Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type},
+                (self, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    return after.apply(method, result);
+                });
+        return type.cast(proxy);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return target.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        target.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        target.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return target.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return target.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return iface.isInstance(this) ? iface.cast(this) : target.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || target.isWrapperFor(iface);
+    }
+}
