@@ -27,8 +27,9 @@ select setval('audit_record_seq', greatest(1, coalesce((select max(seq) from aud
 
 -- The head is now the end of the sealed part: the last sealed record's seq, hash and time. The
 -- horizon is how far the next seal may reach: the last number handed out when it was taken
--- (horizon_seq) and the xmax of a snapshot taken just after (horizon_xid); once every transaction
--- older than horizon_xid has ended, no record numbered up to horizon_seq can still commit.
+-- (horizon_seq) and the id of the sealing transaction that read it, assigned just after
+-- (horizon_xid); once every transaction with a smaller id has ended, no record numbered up to
+-- horizon_seq can still commit.
 alter table audit_chain_head add column horizon_seq bigint;
 alter table audit_chain_head add column horizon_xid xid8;
 
@@ -101,14 +102,25 @@ declare
     sealed bigint := 0;
     last_taken bigint;
     taken boolean;
+    own_xid xid8;
 begin
+    -- this transaction's id must be assigned after the sequence is read (below)
+    if pg_current_xact_id_if_assigned() is not null then
+        raise exception 'audit_seal() runs in a transaction of its own' using errcode = 'invalid_transaction_state';
+    end if;
     if not pg_try_advisory_xact_lock(hashtextextended('pestle.audit_seal', 0)) then
         return 0;
     end if;
     -- row-level security binds the owner too: the sealer reads every record, and gives the caller's
     -- scope back at the end
     perform set_config('pestle.scope', 'system', true);
+    -- the next horizon: the last number handed out, read while this transaction has no id yet; then
+    -- the id is assigned (the head's row lock). A transaction holding a number up to last_taken took its
+    -- id before that number, so before ours: its id is below own_xid. (Not a snapshot's xmax: that is
+    -- the latest completed id + 1, and a running transaction may have a larger id.)
+    select last_value, is_called into last_taken, taken from audit_record_seq;
     select * into strict head from audit_chain_head for update;
+    own_xid := pg_current_xact_id();
     -- has every transaction that could hold a number up to the horizon ended (committed or not)?
     if head.horizon_xid is not null and pg_snapshot_xmin(pg_current_snapshot()) < head.horizon_xid then
         perform set_config('pestle.scope', coalesce(caller_scope, ''), true);
@@ -138,10 +150,8 @@ begin
             update audit_chain_head set seq = prev_seq, hash = prev_hash, recorded_at = prev_time;
         end if;
     end if;
-    -- the next horizon: first the last number handed out, then (a later snapshot) the next xid
-    select last_value, is_called into last_taken, taken from audit_record_seq;
     if taken and last_taken > coalesce(head.horizon_seq, 0) then
-        update audit_chain_head set horizon_seq = last_taken, horizon_xid = pg_snapshot_xmax(pg_current_snapshot());
+        update audit_chain_head set horizon_seq = last_taken, horizon_xid = own_xid;
     end if;
     perform set_config('pestle.scope', coalesce(caller_scope, ''), true);
     return sealed;

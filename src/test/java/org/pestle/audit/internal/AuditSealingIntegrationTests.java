@@ -1,6 +1,7 @@
 package org.pestle.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,11 +45,19 @@ class AuditSealingIntegrationTests {
     void aNumberTakenByATransactionStillOpenHoldsTheSealBackUntilItCommits() throws SQLException {
         long first;
         long second;
+        // the scheduled sealer (and its completed transactions) would make the race below less likely
+        sealer.stop();
         try (Connection early = appRole(); Connection late = appRole()) {
             early.setAutoCommit(false);
+            late.setAutoCommit(false);
             first = append(early, "system:early");
             second = append(late, "system:late");
             assertThat(second).isGreaterThan(first);
+            // both still open: the sealer's horizon reaches the second number while the newest id is running
+            for (int i = 0; i < 3; i++) {
+                sealer.sealOnce();
+            }
+            late.commit();
             for (int i = 0; i < 5; i++) {
                 sealer.sealOnce();
             }
@@ -66,6 +75,8 @@ class AuditSealingIntegrationTests {
 
             early.commit();
             AuditSealing.awaitSealed(transactions, jdbc, second);
+        } finally {
+            sealer.start();
         }
         assertThat(transactions.asSystem(() -> jdbc.sql("""
                 select count(*) from audit_record where seq in (?, ?) and hash is not null""")
@@ -73,6 +84,16 @@ class AuditSealingIntegrationTests {
         ChainVerification after = audit.verify();
         assertThat(after.intact()).isTrue();
         assertThat(after.sealedThroughSeq()).isGreaterThanOrEqualTo(second);
+    }
+
+    @Test
+    void theSealerRefusesToRunInATransactionThatAlreadyHasAnId() throws SQLException {
+        try (Connection db = appRole(); Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            sql.execute("select pg_current_xact_id()");
+            assertThatThrownBy(() -> sql.execute("select audit_seal()")).hasMessageContaining("transaction of its own");
+            db.rollback();
+        }
     }
 
     @Test
