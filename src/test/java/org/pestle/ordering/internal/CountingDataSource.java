@@ -10,6 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
@@ -33,7 +36,7 @@ final class CountingDataSource implements DataSource {
     }
 
     private interface After {
-        Object apply(Method method, Object result);
+        Object apply(Method method, Object[] args, Object result);
     }
 
     private final DataSource target;
@@ -41,6 +44,7 @@ final class CountingDataSource implements DataSource {
     private final LongAdder batchedStatements = new LongAdder();
     private final LongAdder batches = new LongAdder();
     private final LongAdder commits = new LongAdder();
+    private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
 
     CountingDataSource(DataSource target) {
         this.target = target;
@@ -62,34 +66,63 @@ final class CountingDataSource implements DataSource {
         return connection(target.getConnection(user, password));
     }
 
+    /** Statements and batch rows per SQL text (its first 100 characters, whitespace folded), most first. */
+    Map<String, Long> bySql() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        bySql.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .forEach(e -> counts.put(e.getKey(), e.getValue().sum()));
+        return counts;
+    }
+
+    /** Forgets the counts per SQL text. */
+    void resetBySql() {
+        bySql.clear();
+    }
+
     private Connection connection(Connection real) {
-        return proxy(Connection.class, real, (method, result) -> {
+        return proxy(Connection.class, real, (method, args, result) -> {
             String name = method.getName();
             if (name.equals("commit") || name.equals("rollback")) {
                 commits.increment();
+                count(name.toUpperCase(java.util.Locale.ROOT));
             }
+            String prepared = (name.startsWith("prepare") && args != null && args.length > 0
+                    && args[0] instanceof String sql) ? sql : null;
             if (result instanceof CallableStatement s) {
-                return proxy(CallableStatement.class, s, this::onStatement);
+                return proxy(CallableStatement.class, s, (m, a, r) -> onStatement(m, a, r, prepared));
             }
             if (result instanceof PreparedStatement s) {
-                return proxy(PreparedStatement.class, s, this::onStatement);
+                return proxy(PreparedStatement.class, s, (m, a, r) -> onStatement(m, a, r, prepared));
             }
             if (result instanceof Statement s) {
-                return proxy(Statement.class, s, this::onStatement);
+                return proxy(Statement.class, s, (m, a, r) -> onStatement(m, a, r, null));
             }
             return result;
         });
     }
 
-    private Object onStatement(Method method, Object result) {
+    private Object onStatement(Method method, Object[] args, Object result, String prepared) {
+        String sql = prepared != null ? prepared
+                : args != null && args.length > 0 && args[0] instanceof String text ? text : "(batch of statements)";
         switch (method.getName()) {
-            case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate" -> executes.increment();
-            case "addBatch" -> batchedStatements.increment();
+            case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate" -> {
+                executes.increment();
+                count(sql);
+            }
+            case "addBatch" -> {
+                batchedStatements.increment();
+                count(sql);
+            }
             case "executeBatch", "executeLargeBatch" -> batches.increment();
             default -> {
             }
         }
         return result;
+    }
+
+    private void count(String sql) {
+        String key = sql.replaceAll("\\s+", " ").strip();
+        bySql.computeIfAbsent(key.length() > 100 ? key.substring(0, 100) : key, k -> new LongAdder()).increment();
     }
 
     private static <T> T proxy(Class<T> type, T target, After after) {
@@ -101,7 +134,7 @@ final class CountingDataSource implements DataSource {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    return after.apply(method, result);
+                    return after.apply(method, args, result);
                 });
         return type.cast(proxy);
     }

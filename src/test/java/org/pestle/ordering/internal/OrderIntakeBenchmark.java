@@ -219,12 +219,15 @@ public final class OrderIntakeBenchmark {
         }
 
         CountingDataSource.Counts before = counting.counts();
+        counting.resetBySql();
         Intake accept = intake(Demo.NALTREXONE, orders, "a. accept path");
         CountingDataSource.Counts acceptSql = counting.counts().minus(before);
+        Map<String, Long> acceptBySql = counting.bySql();
         accept.print("a. accept path: one-line orders the DMN accepts (NALTREXONE-LD, quantity 30, 30 days, "
                 + "0 refills)", "accept");
         System.out.println("  SQL: " + perOrder(acceptSql, orders) + " (all of the application's statements "
                 + "during the phase, job executor and audit sealer included)");
+        printBySql(acceptBySql, orders);
         System.out.println();
 
         before = counting.counts();
@@ -236,11 +239,14 @@ public final class OrderIntakeBenchmark {
         System.out.println();
 
         before = counting.counts();
+        counting.resetBySql();
         Approval approval = approve(accept.taskIds(), "c. approval");
         CountingDataSource.Counts approvalSql = counting.counts().minus(before);
+        Map<String, Long> approvalBySql = counting.bySql();
         approval.print(accept);
         System.out.println("  SQL: " + perOrder(approvalSql, orders) + " (the payment jobs the completions start "
                 + "run on in the background and are partly counted)");
+        printBySql(approvalBySql, orders);
         System.out.println();
 
         StraightThrough straight = straightThrough(orders);
@@ -328,6 +334,13 @@ public final class OrderIntakeBenchmark {
             Double.isNaN(target) ? "-" : String.format(Locale.ROOT, "%.1f", target),
             String.format(Locale.ROOT, "%.1f", roundTrips), String.format(Locale.ROOT, "%.1f", floor.roundTripsPer()),
             String.format(Locale.ROOT, "%.0f", p99)});
+    }
+
+    /** The statements sent most often during a phase, per order. */
+    private static void printBySql(Map<String, Long> bySql, long n) {
+        System.out.println("  most frequent statements, per order (statements and batch rows; commits and rollbacks):");
+        bySql.entrySet().stream().limit(Integer.getInteger("bench.topStatements", 25)).forEach(e -> System.out.printf(
+                Locale.ROOT, "    %6.2f  %s%n", (double) e.getValue() / n, e.getKey()));
     }
 
     private static String perOrder(CountingDataSource.Counts sql, long n) {
@@ -545,6 +558,8 @@ public final class OrderIntakeBenchmark {
         System.out.printf("Database: PostgreSQL %s (%s), synchronous_commit=%s, fsync=%s, shared_buffers=%s%n",
                 version, databaseKind(), show("synchronous_commit"), show("fsync"), show("shared_buffers"));
         System.out.println("Engine settings in force:");
+        System.out.printf("  Task_CheckEligibility ........ %s%n", BenchmarkProbe.SYNC_ELIGIBILITY
+                ? "in the submit transaction (experiment: -Dbench.syncEligibility=true)" : "asyncBefore (as modelled)");
         System.out.printf("  history level ................ %s%n", config.getHistoryLevel().getName());
         System.out.printf("  legacy FEEL .................. %s%n", onOff(config.isDmnFeelEnableLegacyBehavior()));
         System.out.printf("  history removal-time strategy  %s%n", config.getHistoryRemovalTimeStrategy());
