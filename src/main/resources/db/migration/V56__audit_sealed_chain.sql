@@ -119,6 +119,15 @@ begin
     -- id before that number, so before ours: its id is below own_xid. (Not a snapshot's xmax: that is
     -- the latest completed id + 1, and a running transaction may have a larger id.)
     select last_value, is_called into last_taken, taken from audit_record_seq;
+    -- nothing to do (no number beyond the sealed part; or none beyond the horizon and no unsealed
+    -- record visible, as after rolled back appends): return without taking an id (no commit to flush)
+    select * into strict head from audit_chain_head;
+    if not taken or last_taken <= head.seq
+            or (last_taken <= coalesce(head.horizon_seq, 0)
+                and not exists (select 1 from audit_record where seq > head.seq and hash is null)) then
+        perform set_config('pestle.scope', coalesce(caller_scope, ''), true);
+        return 0;
+    end if;
     select * into strict head from audit_chain_head for update;
     own_xid := pg_current_xact_id();
     -- has every transaction that could hold a number up to the horizon ended (committed or not)?
