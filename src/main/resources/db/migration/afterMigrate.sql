@@ -7,3 +7,14 @@ revoke all on table flyway_schema_history from ${app_role};
 revoke insert, update, delete, truncate on table audit_record, audit_chain_head, audit_chain_anchor from ${app_role};
 -- Old records leave only through audit_prune() (V55), which refuses anything younger than six years.
 grant execute on function audit_prune(timestamptz) to ${app_role};
+-- Records are numbered inside audit_append() (V56); the app role neither takes nor sets numbers itself,
+-- and seals through audit_seal(), which runs as the owner.
+-- (Conditional: a migration to a target before V56 runs this callback too.)
+do $$
+begin
+    if to_regclass('audit_record_seq') is not null then
+        execute 'revoke all on sequence audit_record_seq from ${app_role}';
+        execute 'grant execute on function audit_seal() to ${app_role}';
+    end if;
+end
+$$;

@@ -1,5 +1,6 @@
 package org.pestle.platform;
 
+import org.pestle.platform.internal.TransactionActor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -36,6 +37,7 @@ public class DataScope {
                 select set_config('pestle.scope', 'system', true), set_config('pestle.actor', ?, true),
                        set_config('pestle.clinic_ids', '', true), set_config('pestle.patient_id', '', true)""")
                 .param(actor).query().singleRow();
+        TransactionActor.remember(actor);
     }
 
     /**
@@ -53,10 +55,19 @@ public class DataScope {
                 select set_config('pestle.scope', 'patient', true), set_config('pestle.actor', ?, true),
                        set_config('pestle.clinic_ids', '', true), set_config('pestle.patient_id', ?, true)""")
                 .params(actor, patientId.toString()).query().singleRow();
+        TransactionActor.remember(actor);
     }
 
-    /** The actor of the current transaction ({@code pestle.actor}), or "anonymous". */
+    /**
+     * The actor of the current transaction ({@code pestle.actor}), or "anonymous": remembered where the
+     * transaction declared it (no round trip), else read from the database.
+     */
     public String actor() {
+        String remembered = TransactionSynchronizationManager.isActualTransactionActive()
+                ? TransactionActor.current() : null;
+        if (remembered != null) {
+            return remembered.isEmpty() ? "anonymous" : remembered;
+        }
         return jdbc.sql("select coalesce(nullif(current_setting('pestle.actor', true), ''), 'anonymous')")
                 .query(String.class).single();
     }

@@ -145,6 +145,8 @@ class AuditPagesIntegrationTests {
     @Test
     void aBrokenChainIsShownWithItsFirstBrokenRecord() throws java.sql.SQLException {
         long seq = transactions.asSystem(() -> audit.record(AuditEntry.of("system:test", "test.to-edit", "thing", "t")));
+        // tampering is found once the record is sealed into the chain (before, it is the window, docs/audit.md)
+        AuditSealing.awaitSealed(transactions, jdbc, seq);
         WebSession privacy = signedIn(Demo.PRIVACY);
         try (var db = AuditOwner.connect(); var sql = db.createStatement()) {
             AuditOwner.maintenance(sql, "update audit_record set entity_id = 'edited' where seq = " + seq);

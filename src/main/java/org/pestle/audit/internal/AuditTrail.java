@@ -1,5 +1,6 @@
 package org.pestle.audit.internal;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,11 +20,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Appends audit records through the database's {@code audit_append} and walks the chain. */
+/**
+ * Appends audit records through the database's {@code audit_append} (unsealed, no lock on a shared row;
+ * {@link AuditSealer} links them into the chain shortly after they commit) and walks the sealed chain.
+ */
 @Service
 class AuditTrail implements AuditRecords {
 
@@ -54,8 +59,9 @@ class AuditTrail implements AuditRecords {
     }
 
     @Override
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ, readOnly = true)
     public ChainVerification verify() {
+        // one snapshot for the head, the anchor and the walk: a seal or a removal in between is not seen
         dataScope.enterSystem("system:audit-verify");
         Head head = jdbc.sql("select seq, hash from audit_chain_head")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
@@ -68,60 +74,96 @@ class AuditTrail implements AuditRecords {
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(1000);
         streaming.query("""
-                select r.seq, r.previous_hash, audit_hash(r.previous_hash, r) = r.hash as intact, r.hash
-                from audit_record r order by r.seq""",
-                (RowCallbackHandler) rs -> walk.next(rs.getLong(1), rs.getBytes(2), rs.getBoolean(3), rs.getBytes(4)));
-        return walk.result();
+                select r.seq, r.previous_seq, r.previous_hash, r.hash is not null and audit_hash(r.previous_hash, r) = r.hash,
+                       r.hash, r.hash is null
+                from audit_record r where r.seq <= ? or r.hash is not null order by r.seq""",
+                (RowCallbackHandler) rs -> walk.next(rs.getLong(1), (Long) rs.getObject(2), rs.getBytes(3),
+                        rs.getBoolean(4), rs.getBytes(5), rs.getBoolean(6)),
+                head.seq());
+        long awaiting = jdbc.sql("select count(*) from audit_record where seq > ? and hash is null")
+                .param(head.seq()).query(Long.class).single();
+        return walk.result(awaiting);
     }
 
     private record Head(long seq, byte[] hash) {
     }
 
-    /** The walk along the chain, stopping at the first break. */
+    /**
+     * The walk along the sealed part of the chain (every record up to the head, and any sealed-looking
+     * record beyond it), stopping at the first break. Each record names its predecessor (records sealed
+     * before V56: the number before their own).
+     */
     private static final class Walk {
+        private static final int REMEMBERED = 10_000;
         private final Head head;
-        private long expectedSeq;
+        private final long startSeq;
+        private long lastSeq;
         private byte[] lastHash;
         private long checked;
         private ChainVerification broken;
+        private final ArrayDeque<Long> recent = new ArrayDeque<>();
 
         Walk(Head head, Head start) {
             this.head = head;
-            this.expectedSeq = start.seq() + 1;
+            this.startSeq = start.seq();
+            this.lastSeq = start.seq();
             this.lastHash = start.hash();
         }
 
-        void next(long seq, byte[] previousHash, boolean intact, byte[] hash) {
+        void next(long seq, Long previousSeq, byte[] previousHash, boolean intact, byte[] hash, boolean unsealed) {
             if (broken != null) {
                 return;
             }
             checked++;
-            if (seq > head.seq() || seq < expectedSeq) {
-                // beyond the head, or a number already passed (before the retention anchor, or twice)
-                broken = new ChainVerification(false, checked, seq, "INSERTED");
-            } else if (seq > expectedSeq) {
-                broken = new ChainVerification(false, checked, expectedSeq, "DELETED");
+            long predecessor = previousSeq != null ? previousSeq : seq - 1;
+            if (seq > head.seq() || seq <= startSeq || unsealed) {
+                // sealed beyond the head, before the retention anchor, or unsealed inside the sealed part
+                broken = broke(seq, "INSERTED");
             } else if (!intact) {
-                broken = new ChainVerification(false, checked, seq, "EDITED");
+                broken = broke(seq, "EDITED");
+            } else if (predecessor > lastSeq) {
+                // the record this one links to is gone (before V56: the first missing number)
+                broken = broke(previousSeq != null ? predecessor : lastSeq + 1, "DELETED");
+            } else if (predecessor < lastSeq) {
+                // records were put between this one and the predecessor it names: the first of them
+                broken = broke(firstAfter(predecessor), "INSERTED");
             } else if (!Arrays.equals(previousHash, lastHash)) {
                 // this record is as written, so its predecessor was rewritten with a recomputed hash
-                broken = new ChainVerification(false, checked, seq - 1, "EDITED");
+                broken = broke(lastSeq, "EDITED");
             }
-            expectedSeq = seq + 1;
+            lastSeq = seq;
             lastHash = hash;
+            recent.addLast(seq);
+            if (recent.size() > REMEMBERED) {
+                recent.removeFirst();
+            }
         }
 
-        ChainVerification result() {
-            if (broken != null) {
-                return broken;
+        private long firstAfter(long predecessor) {
+            for (long seen : recent) {
+                if (seen > predecessor) {
+                    return seen;
+                }
             }
-            if (expectedSeq - 1 < head.seq()) {
-                return new ChainVerification(false, checked, expectedSeq, "DELETED");
+            return lastSeq;
+        }
+
+        private ChainVerification broke(long seq, String problem) {
+            return new ChainVerification(false, checked, seq, problem, head.seq(), 0);
+        }
+
+        ChainVerification result(long awaiting) {
+            if (broken != null) {
+                return new ChainVerification(false, broken.recordsChecked(), broken.firstBrokenSeq(),
+                        broken.problem(), head.seq(), awaiting);
+            }
+            if (lastSeq < head.seq()) {
+                return new ChainVerification(false, checked, head.seq(), "DELETED", head.seq(), awaiting);
             }
             if (!Arrays.equals(lastHash, head.hash())) {
-                return new ChainVerification(false, checked, head.seq(), "HEAD_MISMATCH");
+                return new ChainVerification(false, checked, head.seq(), "HEAD_MISMATCH", head.seq(), awaiting);
             }
-            return new ChainVerification(true, checked, null, null);
+            return new ChainVerification(true, checked, null, null, head.seq(), awaiting);
         }
     }
 

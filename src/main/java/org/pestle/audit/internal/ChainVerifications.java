@@ -106,6 +106,8 @@ class ChainVerifications {
             Map<String, Object> details = new TreeMap<>();
             details.put("intact", result.intact());
             details.put("recordsChecked", result.recordsChecked());
+            details.put("sealedThroughSeq", result.sealedThroughSeq());
+            details.put("awaitingSealing", result.awaitingSealing());
             if (!result.intact()) {
                 details.put("firstBrokenSeq", result.firstBrokenSeq());
                 details.put("problem", result.problem());

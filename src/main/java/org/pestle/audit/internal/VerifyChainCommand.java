@@ -40,7 +40,8 @@ class VerifyChainCommand implements ApplicationRunner {
     int verifyAndReport(PrintStream out) {
         ChainVerification result = audit.verify();
         if (result.intact()) {
-            out.println("audit chain intact: " + result.recordsChecked() + " records");
+            out.println("audit chain intact: " + result.recordsChecked() + " records, sealed through #"
+                    + result.sealedThroughSeq() + ", " + result.awaitingSealing() + " awaiting sealing");
             return 0;
         }
         out.println("audit chain broken: record " + result.firstBrokenSeq() + " " + result.problem()

@@ -36,7 +36,32 @@ class ScopedTransactionManager extends JdbcTransactionManager {
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
-        apply(connection, current());
+        Scope scope = current();
+        apply(connection, scope);
+        TransactionActor.remember(scope.actor());
+    }
+
+    @Override
+    protected Object doSuspend(Object transaction) {
+        String actor = TransactionActor.forget();
+        return new Suspended(super.doSuspend(transaction), actor);
+    }
+
+    @Override
+    protected void doResume(Object transaction, Object suspendedResources) {
+        Suspended suspended = (Suspended) suspendedResources;
+        super.doResume(transaction, suspended.resources());
+        TransactionActor.remember(suspended.actor());
+    }
+
+    @Override
+    protected void doCleanupAfterCompletion(Object transaction) {
+        TransactionActor.forget();
+        super.doCleanupAfterCompletion(transaction);
+    }
+
+    /** What a suspended transaction leaves aside: its connection and its remembered actor. */
+    private record Suspended(Object resources, String actor) {
     }
 
     Scope current() {

@@ -494,7 +494,7 @@ public final class AuditTrailBenchmark {
                 sql.execute("select seq from audit_chain_head for update");
                 sql.execute("delete from audit_record");
                 sql.execute("update audit_chain_head set seq = 0, hash = decode(repeat('00', 32), 'hex'), "
-                        + "recorded_at = null");
+                        + "recorded_at = null, horizon_seq = null, horizon_xid = null");
                 sql.execute("commit");
             }
             try (Connection db = database.superuser()) {
@@ -581,7 +581,9 @@ public final class AuditTrailBenchmark {
                 try (Statement st = db.createStatement()) {
                     st.executeUpdate("update audit_chain_head set seq = " + seq + ", hash = '\\x"
                             + HexFormat.of().formatHex(hash) + "', recorded_at = (select recorded_at from audit_record"
-                            + " where seq = " + seq + ")");
+                            + " where seq = " + seq + "), horizon_seq = null, horizon_xid = null");
+                    // records loaded as sealed before V56 (dense numbers, no previous_seq); new ones follow
+                    st.execute("select setval('audit_record_seq', " + seq + ")");
                 }
                 long indexStart = System.nanoTime();
                 try (Statement st = db.createStatement()) {

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.pestle.audit.AuditEntry;
 import org.pestle.audit.AuditOwner;
 import org.pestle.audit.AuditRecords;
+import org.pestle.audit.AuditSealing;
 import org.pestle.support.IntegrationTest;
 import org.pestle.support.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The command-line verification prints the result and exits 0 for an intact chain, 3 for a broken one. */
 @IntegrationTest
@@ -29,9 +31,13 @@ class VerifyChainCommandIntegrationTests {
     @Autowired
     Transactions transactions;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void reportsAnIntactChainWithExitCodeZeroAndAnEditedRecordWithThree() throws Exception {
         long seq = transactions.asSystem(() -> audit.record(AuditEntry.of("system:test", "test.recorded", null, null)));
+        AuditSealing.awaitSealed(transactions, jdbc, seq);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         assertThat(command.verifyAndReport(new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();

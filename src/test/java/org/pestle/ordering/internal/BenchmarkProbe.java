@@ -30,6 +30,13 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 final class BenchmarkProbe extends AbstractProcessEnginePlugin {
 
     static final String VERIFY_TASK = "Task_VerifyPrescription";
+    static final String ELIGIBILITY_TASK = "Task_CheckEligibility";
+
+    /**
+     * {@code -Dbench.syncEligibility=true}: Task_CheckEligibility runs in the submit transaction (its
+     * asyncBefore is switched off when the model is parsed), to measure what the asynchronous job costs.
+     */
+    static final boolean SYNC_ELIGIBILITY = Boolean.getBoolean("bench.syncEligibility");
 
     /** When the verification task of an order became visible. */
     record Seen(String taskId, String businessKey, long committedNanos) {
@@ -53,6 +60,14 @@ final class BenchmarkProbe extends AbstractProcessEnginePlugin {
             configuration.setCustomPostBPMNParseListeners(listeners);
         }
         listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                // an experiment, never the application's setting: eligibility inside the submit transaction
+                if (SYNC_ELIGIBILITY && ELIGIBILITY_TASK.equals(activity.getId())) {
+                    activity.setAsyncBefore(false);
+                }
+            }
+
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 if (VERIFY_TASK.equals(activity.getId())) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +33,12 @@ import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
 import org.pestle.identity.Role;
 import org.pestle.platform.DataScope;
+import org.pestle.audit.AuditRecords;
+import org.pestle.audit.ChainVerification;
 import org.pestle.support.Demo;
+import org.pestle.support.TestDatabase;
 import org.pestle.support.TestDatabaseInitializer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,7 +61,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * AWAITING_PAYMENT; the completion is synchronous, so the call's duration is the latency.</li>
  * </ol>
  * There is no auto-accept path that skips the pharmacist: "accept" and "review" both end in the
- * verification task. Run with {@code ./mvnw -Pbenchmark verify}; not part of {@code ./mvnw verify}.
+ * verification task. Then d. straight-through: approvals of a clinic that pays by monthly invoice, until
+ * the order is PAID; e. audited writes alone (1 and 8 writers) against pgbench's single-row insert commit
+ * rate on the same server. Before Pestle's phases the bare engine floor ({@link EngineFloor}) runs in
+ * this JVM against the same server; the summary prints both sides and their ratio, refused when the two
+ * connections see different server settings. Every statement of the application is counted
+ * ({@link CountingDataSource}). The audit chain is verified at the end.
+ * Run with {@code ./mvnw -Pbenchmark verify}; not part of {@code ./mvnw verify}.
  *
  * <p>Settings (system properties): {@code bench.orders} (2000 per phase), {@code bench.clients} (4
  * client threads), {@code bench.warmup} (200 orders, not counted), {@code bench.rate} (total orders/s
@@ -90,6 +101,10 @@ public final class OrderIntakeBenchmark {
     private UserDetails pharmacistLogin;
     private Actor reyes;
     private BenchmarkCpu cpu;
+    private CountingDataSource counting;
+    private final List<String[]> table = new ArrayList<>();
+    private static final List<String> COMPARED_SETTINGS = List.of("server_version", "fsync", "synchronous_commit",
+            "full_page_writes", "wal_sync_method", "shared_buffers", "max_connections");
 
     private OrderIntakeBenchmark() {
         orders = Integer.getInteger("bench.orders", 2000);
@@ -161,6 +176,36 @@ public final class OrderIntakeBenchmark {
     private void run() throws Exception {
         boot();
         printSettings();
+        TestDatabase.Server server = TestDatabase.get();
+        Map<String, String> pestleSettings = new LinkedHashMap<>();
+        COMPARED_SETTINGS.forEach(name -> pestleSettings.put(name, show(name)));
+
+        // The bare engine floor (../shared/bench/engine-floor), in this JVM, against the same server, first.
+        EngineFloor.Result floorDmn;
+        EngineFloor.Result floorStart;
+        EngineFloor.Result floorComplete;
+        boolean comparable;
+        long floorStarted = System.nanoTime();
+        try (EngineFloor floor = new EngineFloor(server.url(), server.superuser(), server.superuserPassword(),
+                clients + 2)) {
+            Map<String, String> floorSettings = floor.settings(COMPARED_SETTINGS);
+            comparable = floorSettings.equals(pestleSettings);
+            System.out.println("Server settings, Pestle's connection:      " + pestleSettings);
+            System.out.println("Server settings, engine floor's connection: " + floorSettings);
+            if (!comparable) {
+                System.out.println("REFUSED: the engine floor and Pestle see different server settings; no ratio is "
+                        + "computed from this run.");
+            }
+            int floorWarmup = Math.max(warmup, 100);
+            floorDmn = floor.start("startDmnWait", true, clients, floorWarmup, orders);
+            floorStart = floor.start("startWait", false, clients, floorWarmup, orders);
+            floorComplete = floor.complete(clients, floorWarmup, orders);
+            System.out.println("Engine floor (bare Camunda 7.24, defaults, history FULL, job executor off, same server):");
+            System.out.println("  " + floorDmn.line());
+            System.out.println("  " + floorStart.line());
+            System.out.println("  " + floorComplete.line());
+            System.out.printf(Locale.ROOT, "  (%.1f s)%n%n", seconds(System.nanoTime() - floorStarted));
+        }
 
         if (warmup > 0) {
             long start = System.nanoTime();
@@ -173,35 +218,227 @@ public final class OrderIntakeBenchmark {
                     + "%.1f s (not counted)%n%n", warmup, tasks.size(), seconds(System.nanoTime() - start));
         }
 
+        CountingDataSource.Counts before = counting.counts();
+        counting.resetBySql();
         Intake accept = intake(Demo.NALTREXONE, orders, "a. accept path");
+        CountingDataSource.Counts acceptSql = counting.counts().minus(before);
+        Map<String, Long> acceptBySql = counting.bySql();
         accept.print("a. accept path: one-line orders the DMN accepts (NALTREXONE-LD, quantity 30, 30 days, "
                 + "0 refills)", "accept");
-        summary.add(String.format(Locale.ROOT, "  a. accept path   %7.1f orders/s to the verification task   "
-                + "(bare engine: ~300 starts/s with a DMN, ~490 without)", accept.throughput()));
+        System.out.println("  SQL: " + perOrder(acceptSql, orders) + " (all of the application's statements "
+                + "during the phase, job executor and audit sealer included)");
+        printBySql(acceptBySql, orders);
+        System.out.println();
 
+        before = counting.counts();
         Intake review = intake(Demo.TESTOSTERONE, orders, "b. review path");
+        CountingDataSource.Counts reviewSql = counting.counts().minus(before);
         review.print("b. review path: one-line Schedule III orders (TESTOSTERONE-CYP, 0 refills; DMN \"review\")",
                 "review");
-        summary.add(String.format(Locale.ROOT, "  b. review path   %7.1f orders/s to the verification task   "
-                + "(bare engine: ~300 starts/s with a DMN)", review.throughput()));
+        System.out.println("  SQL: " + perOrder(reviewSql, orders));
+        System.out.println();
 
+        before = counting.counts();
+        counting.resetBySql();
         Approval approval = approve(accept.taskIds(), "c. approval");
+        CountingDataSource.Counts approvalSql = counting.counts().minus(before);
+        Map<String, Long> approvalBySql = counting.bySql();
         approval.print(accept);
-        summary.add(String.format(Locale.ROOT, "  c. approval      %7.1f completions/s                       "
-                + "(bare engine: ~170 completions/s, each ending its instance)", approval.throughput()));
+        System.out.println("  SQL: " + perOrder(approvalSql, orders) + " (the payment jobs the completions start "
+                + "run on in the background and are partly counted)");
+        printBySql(approvalBySql, orders);
+        System.out.println();
 
-        System.out.println("Baseline (DESIGN.md \"Performance\"): a bare Camunda 7.24 engine on PostgreSQL 15, "
-                + "2 cores, defaults, history FULL, 4 threads: ~490 starts/s into a user task, ~300/s with a DMN "
-                + "table on the way, ~170 completions/s (a completion that ends the instance).");
-        System.out.println("Pestle, this run:");
-        summary.forEach(System.out::println);
-        System.out.println("Pestle's intake does more per order than the bare engine's start: the order and its "
-                + "line are saved, the DMN runs in an asyncBefore job (job insert, acquisition, lock, delete), the "
-                + "order is read and updated twice, and the task gets its candidate-group authorization. Pestle's "
-                + "completion does not end the instance (it enters CallActivity_Payment, which starts the payment "
-                + "process with its own asynchronous routing job).");
+        StraightThrough straight = straightThrough(orders);
+
+        AuditedWrites writes = new AuditedWrites(context.getBean(AuditRecords.class), transactions, dataScope,
+                counting);
+        double writeSeconds = Double.parseDouble(System.getProperty("bench.writeSeconds", "10"));
+        List<AuditedWrites.Rate> rates = new ArrayList<>();
+        List<AuditedWrites.Rate> ceilings = new ArrayList<>();
+        System.out.println("e. audited writes alone: one audit record per transaction, as fast as the writers can, "
+                + writeSeconds + " s each; ceiling: pgbench, one single-row INSERT per transaction, same server");
+        for (int writers : new int[] {1, 8}) {
+            AuditedWrites.Rate rate = writes.records(writers, writeSeconds);
+            rates.add(rate);
+            System.out.printf(Locale.ROOT, "  %d writer(s): %,d records in %.1f s = %.0f records/s; %s%n", writers,
+                    rate.n(), rate.seconds(), rate.perSecond(), perOrder(rate.sql(), rate.n()).replace("order",
+                            "record"));
+            AuditedWrites.Rate ceiling = AuditedWrites.pgbenchCeiling(server.url(), server.superuser(),
+                    server.superuserPassword(), writers, (int) Math.ceil(writeSeconds));
+            ceilings.add(ceiling);
+            System.out.println(ceiling == null ? "  pgbench not found (bench.pgbench): no ceiling"
+                    : String.format(Locale.ROOT, "  %d client(s): %.0f commits/s (%s)", writers, ceiling.perSecond(),
+                            ceiling.what()));
+        }
+        System.out.println();
+
+        // the trail is verified at the end: everything the run recorded, once sealed
+        AuditRecords audit = context.getBean(AuditRecords.class);
+        long sealWait = System.nanoTime();
+        ChainVerification verification = audit.verify();
+        while (verification.awaitingSealing() > 0 && System.nanoTime() - sealWait < TimeUnit.SECONDS.toNanos(30)) {
+            Thread.sleep(200);
+            verification = audit.verify();
+        }
+        System.out.printf(Locale.ROOT, "Audit chain after the run: %s, %,d records checked, sealed through #%d, %d "
+                + "awaiting sealing (verified in %.1f s after the last write)%n%n",
+                verification.intact() ? "INTACT" : "BROKEN at " + verification.firstBrokenSeq() + " "
+                        + verification.problem(), verification.recordsChecked(), verification.sealedThroughSeq(),
+                verification.awaitingSealing(), seconds(System.nanoTime() - sealWait));
+
+        row("intake, accept path: submit -> verification task committed", accept.throughput(), floorDmn, 1.3,
+                acceptSql.roundTrips() / (double) orders, accept.p99Millis(), comparable);
+        row("intake, review path", review.throughput(), floorDmn, 1.3, reviewSql.roundTrips() / (double) orders,
+                review.p99Millis(), comparable);
+        row("approval: complete() -> next wait state (payment)", approval.throughput(), floorComplete, 1.0,
+                approvalSql.roundTrips() / (double) orders, approval.p99Millis(), comparable);
+        row("straight-through: complete() -> order PAID (clinic invoice)", straight.throughput(), floorComplete,
+                Double.NaN, straight.roundTripsPerOrder(), straight.p99Millis(), comparable);
+        System.out.println("==== Summary (one invocation, one server; targets from issue 12) ====");
+        System.out.printf("Server: PostgreSQL %s, fsync=%s, synchronous_commit=%s (the engine floor saw %s)%n",
+                pestleSettings.get("server_version"), pestleSettings.get("fsync"),
+                pestleSettings.get("synchronous_commit"), comparable ? "the same settings" : "OTHER SETTINGS: REFUSED");
+        System.out.printf(Locale.ROOT, "%-62s %9s %9s %7s %7s %9s %9s  %s%n", "Pestle", "Pestle/s", "floor/s",
+                "ratio", "target", "rt/order", "floor rt", "p99 ms");
+        for (String[] line : table) {
+            System.out.printf(Locale.ROOT, "%-62s %9s %9s %7s %7s %9s %9s  %s%n", (Object[]) line);
+        }
+        for (int i = 0; i < rates.size(); i++) {
+            AuditedWrites.Rate rate = rates.get(i);
+            AuditedWrites.Rate ceiling = ceilings.get(i);
+            System.out.printf(Locale.ROOT, "%-62s %9.0f %9s %7s %7s%n", "audited writes, " + rate.writers()
+                    + " writer(s), records/s vs pgbench single-row commits/s", rate.perSecond(),
+                    ceiling == null ? "-" : String.format(Locale.ROOT, "%.0f", ceiling.perSecond()),
+                    ceiling == null ? "-" : String.format(Locale.ROOT, "%.2f", rate.perSecond() / ceiling.perSecond()),
+                    rate.writers() == 8 ? "0.50" : "-");
+        }
+        System.out.println("(floor/s: the bare engine's start -> DMN -> task for intake, its task completion that "
+                + "ends the instance for approval and straight-through; rt: round trips per order or instance; "
+                + "p99: submit -> task committed for intake, the complete() call for approval, complete() -> PAID "
+                + "seen by a 10 ms poll for straight-through; targets: intake 1.3x, approvals 1.0x, p99 <= 100 ms "
+                + "for intake, audited writes with 8 writers >= 0.5 of the ceiling)");
+        System.out.println("Audit chain verified after the run: " + (verification.intact() ? "intact" : "BROKEN"));
         System.out.println();
         System.out.println("Benchmark finished.");
+        if (!verification.intact()) {
+            throw new IllegalStateException("The audit chain is broken after the benchmark: " + verification);
+        }
+    }
+
+    private void row(String what, double perSecond, EngineFloor.Result floor, double target, double roundTrips,
+            double p99, boolean comparable) {
+        table.add(new String[] {what, String.format(Locale.ROOT, "%.1f", perSecond),
+            String.format(Locale.ROOT, "%.1f", floor.perSecond()),
+            comparable ? String.format(Locale.ROOT, "%.2f", perSecond / floor.perSecond()) : "REFUSED",
+            Double.isNaN(target) ? "-" : String.format(Locale.ROOT, "%.1f", target),
+            String.format(Locale.ROOT, "%.1f", roundTrips), String.format(Locale.ROOT, "%.1f", floor.roundTripsPer()),
+            String.format(Locale.ROOT, "%.0f", p99)});
+    }
+
+    /** The statements sent most often during a phase, per order. */
+    private static void printBySql(Map<String, Long> bySql, long n) {
+        System.out.println("  most frequent statements, per order (statements and batch rows; commits and rollbacks):");
+        bySql.entrySet().stream().limit(Integer.getInteger("bench.topStatements", 25)).forEach(e -> System.out.printf(
+                Locale.ROOT, "    %6.2f  %s%n", (double) e.getValue() / n, e.getKey()));
+    }
+
+    private static String perOrder(CountingDataSource.Counts sql, long n) {
+        return String.format(Locale.ROOT, "%.1f statements, %.1f round trips, %.2f commits per order",
+                (double) sql.statements() / n, (double) sql.roundTrips() / n, (double) sql.commits() / n);
+    }
+
+    // ---------------------------------------------------------------------------------------- straight-through
+
+    /** What the straight-through phase measured. */
+    private record StraightThrough(int n, double seconds, long[] latency, CountingDataSource.Counts sql) {
+
+        double throughput() {
+            return n / seconds;
+        }
+
+        double roundTripsPerOrder() {
+            return (double) sql.roundTrips() / n;
+        }
+
+        double p99Millis() {
+            return BenchmarkStats.ofNanos(latency).p99();
+        }
+    }
+
+    /**
+     * d. Approvals all the way through payment on the clinic invoice route (no patient action): the demo
+     * clinic is switched to "clinic pays every order" without a card on file, so the payment-routing DMN
+     * answers CLINIC_INVOICE; from each complete() until its order is PAID (the order process ends).
+     */
+    private StraightThrough straightThrough(int n) throws Exception {
+        TestDatabase.Server server = TestDatabase.get();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(server.url(), server.superuser(),
+                server.superuserPassword()); java.sql.Statement sql = db.createStatement()) {
+            sql.execute("update clinic set clinic_pay_automation = 'ALWAYS' where id = '" + Demo.NORTHSIDE + "'");
+            sql.execute("delete from clinic_payment_method where clinic_id = '" + Demo.NORTHSIDE + "'");
+        }
+        Intake intake = intake(Demo.NALTREXONE, n, "d. straight-through (intake)");
+        List<String> taskIds = intake.taskIds();
+        long[] numbers = intake.orderNumbers();
+        long first = intake.firstNumber;
+        long last = intake.lastNumber;
+        CountingDataSource.Counts before = counting.counts();
+        long deadline = System.nanoTime() + phaseTimeoutNanos;
+        Map<Long, Long> paidAt = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread poller = new Thread(() -> {
+            while (paidAt.size() < n && System.nanoTime() < deadline) {
+                List<Long> paid = asSystem(() -> jdbc.queryForList("""
+                        select order_number from orders where order_number between ? and ? and status = 'PAID'""",
+                        Long.class, first, last));
+                long now = System.nanoTime();
+                paid.forEach(number -> paidAt.putIfAbsent(number, now));
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-paid-poller");
+        poller.setDaemon(true);
+        poller.start();
+        Approval approval = approve(taskIds, "d. straight-through (approval)");
+        poller.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        CountingDataSource.Counts sql = counting.counts().minus(before);
+        if (paidAt.size() < n) {
+            throw new PhaseTimeout("d. straight-through: " + paidAt.size() + " of " + n + " orders PAID within "
+                    + TimeUnit.NANOSECONDS.toSeconds(phaseTimeoutNanos) + " s" + jobDiagnosis());
+        }
+        long[] latency = new long[n];
+        long firstStart = Long.MAX_VALUE;
+        long lastPaid = 0;
+        for (int i = 0; i < n; i++) {
+            long paid = paidAt.get(numbers[i]);
+            latency[i] = paid - approval.started[i];
+            firstStart = Math.min(firstStart, approval.started[i]);
+            lastPaid = Math.max(lastPaid, paid);
+        }
+        Map<String, Long> outcomes = outcomes(first, last);
+        long invoiced = asSystem(() -> jdbc.queryForObject("""
+                select count(*) from invoice_line l join orders o on o.id = l.order_id
+                where o.order_number between ? and ?""", Long.class, first, last));
+        StraightThrough result = new StraightThrough(n, seconds(lastPaid - firstStart), latency, sql);
+        System.out.println("d. straight-through: approve the verification tasks of " + n + " new accept-path orders "
+                + "of a clinic that pays every order by monthly invoice, until each order is PAID");
+        System.out.printf(Locale.ROOT, "  orders %d, clients %d, first complete() to last PAID %.2f s, throughput "
+                + "%.1f orders/s%n", n, clients, result.seconds(), result.throughput());
+        System.out.println("  latency complete() -> PAID  " + BenchmarkStats.ofNanos(latency).line()
+                + "  (PAID seen by a 10 ms poll)");
+        System.out.println("  complete() call             " + BenchmarkStats.ofNanos(approval.latency).line());
+        System.out.println("  SQL: " + perOrder(sql, n) + " (from the first complete() to the last PAID; the "
+                + "poll's statements included)");
+        System.out.println("  check: orders " + first + ".." + last + ": " + outcomes + ", invoice lines " + invoiced);
+        System.out.println();
+        if (!Long.valueOf(n).equals(outcomes.get("eligibility=accept, status=PAID")) || invoiced != n) {
+            throw new IllegalStateException("d. straight-through: expected " + n + " orders PAID on the invoice, found "
+                    + outcomes + " and " + invoiced + " invoice lines");
+        }
+        return result;
     }
 
     // ---------------------------------------------------------------------------------------- boot
@@ -217,8 +454,23 @@ public final class OrderIntakeBenchmark {
         long start = System.nanoTime();
         context = new SpringApplicationBuilder(PestleApplication.class)
                 .initializers(new TestDatabaseInitializer(),
-                        ctx -> ctx.getBeanFactory().registerSingleton("orderIntakeBenchmarkProbe", probe))
+                        ctx -> ctx.getBeanFactory().registerSingleton("orderIntakeBenchmarkProbe", probe),
+                        ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                            @Override
+                            public Object postProcessAfterInitialization(Object bean, String name) {
+                                // every statement of the application (engine, job executor, Pestle, sealer)
+                                if (name.equals("dataSource") && bean instanceof DataSource real
+                                        && !(bean instanceof CountingDataSource)) {
+                                    counting = new CountingDataSource(real);
+                                    return counting;
+                                }
+                                return bean;
+                            }
+                        }))
                 .run();
+        if (counting == null) {
+            throw new IllegalStateException("The application's dataSource bean was not wrapped for counting");
+        }
         System.out.printf(Locale.ROOT, "Application booted in %.1f s%n", seconds(System.nanoTime() - start));
         submissions = context.getBean(OrderSubmissions.class);
         jdbc = new JdbcTemplate(context.getBean(DataSource.class));
@@ -290,8 +542,12 @@ public final class OrderIntakeBenchmark {
                     executor.getMaxPoolSize(), executor.getQueueCapacity());
         }
         DataSource dataSource = context.getBean(DataSource.class);
-        String connections = dataSource instanceof HikariDataSource hikari
-                ? String.valueOf(hikari.getMaximumPoolSize()) : dataSource.getClass().getSimpleName();
+        String connections;
+        try {
+            connections = String.valueOf(dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize());
+        } catch (java.sql.SQLException e) {
+            connections = dataSource.getClass().getSimpleName();
+        }
         String version = jdbc.queryForObject("show server_version", String.class);
 
         System.out.println();
@@ -302,6 +558,8 @@ public final class OrderIntakeBenchmark {
         System.out.printf("Database: PostgreSQL %s (%s), synchronous_commit=%s, fsync=%s, shared_buffers=%s%n",
                 version, databaseKind(), show("synchronous_commit"), show("fsync"), show("shared_buffers"));
         System.out.println("Engine settings in force:");
+        System.out.printf("  Task_CheckEligibility ........ %s%n", BenchmarkProbe.SYNC_ELIGIBILITY
+                ? "in the submit transaction (experiment: -Dbench.syncEligibility=true)" : "asyncBefore (as modelled)");
         System.out.printf("  history level ................ %s%n", config.getHistoryLevel().getName());
         System.out.printf("  legacy FEEL .................. %s%n", onOff(config.isDmnFeelEnableLegacyBehavior()));
         System.out.printf("  history removal-time strategy  %s%n", config.getHistoryRemovalTimeStrategy());
@@ -525,6 +783,20 @@ public final class OrderIntakeBenchmark {
             return Arrays.stream(seen).map(BenchmarkProbe.Seen::taskId).toList();
         }
 
+        /** The order numbers, in the order of {@link #taskIds()}. */
+        long[] orderNumbers() {
+            return Arrays.stream(seen).mapToLong(s -> Long.parseLong(s.businessKey())).toArray();
+        }
+
+        /** p99 from submit to the verification task committed, in ms. */
+        double p99Millis() {
+            long[] toTask = new long[n];
+            for (int i = 0; i < n; i++) {
+                toTask[i] = seen[i].committedNanos() - started[i];
+            }
+            return BenchmarkStats.ofNanos(toTask).p99();
+        }
+
         double throughput() {
             return n / seconds(lastCommit - firstStart);
         }
@@ -656,7 +928,7 @@ public final class OrderIntakeBenchmark {
         for (int i = 0; i < n; i++) {
             last = Math.max(last, started[i] + latency[i]);
         }
-        return new Approval(n, last - first, latency, cpu.since(cpuAtStart));
+        return new Approval(n, last - first, started, latency, cpu.since(cpuAtStart));
     }
 
     /** What the approval phase measured. */
@@ -664,18 +936,24 @@ public final class OrderIntakeBenchmark {
 
         private final int n;
         private final long wall;
+        private final long[] started;
         private final long[] latency;
         private final String cpuUse;
 
-        Approval(int n, long wall, long[] latency, String cpuUse) {
+        Approval(int n, long wall, long[] started, long[] latency, String cpuUse) {
             this.n = n;
             this.wall = wall;
+            this.started = started;
             this.latency = latency;
             this.cpuUse = cpuUse;
         }
 
         double throughput() {
             return n / seconds(wall);
+        }
+
+        double p99Millis() {
+            return BenchmarkStats.ofNanos(latency).p99();
         }
 
         void print(Intake approved) {
