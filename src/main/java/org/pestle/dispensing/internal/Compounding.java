@@ -131,7 +131,7 @@ class Compounding {
                 .collect(Collectors.toSet());
         Map<UUID, StockLot> lots = stock.lots(uses.stream().map(LotUse::lotId).toList()).stream()
                 .collect(Collectors.toMap(StockLot::id, lot -> lot));
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         for (int i = 0; i < uses.size(); i++) {
             LotUse use = uses.get(i);
             StockLot lot = lots.get(use.lotId());

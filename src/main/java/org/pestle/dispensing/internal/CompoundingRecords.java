@@ -182,8 +182,7 @@ class CompoundingRecords {
     List<Dispense> dispenses(String where, String orderBy, Object... params) {
         List<Dispense> found = jdbc.sql("""
                 select d.*, r.control_number from dispense_record d
-                join compounding_record r on r.id = d.compounding_record_id
-                where """ + where + " order by " + orderBy)
+                join compounding_record r on r.id = d.compounding_record_id""" + " where " + where + " order by " + orderBy)
                 .params(params).query(CompoundingRecords::dispense).list();
         List<Dispense> withLots = new ArrayList<>();
         for (Dispense d : found) {
