@@ -56,6 +56,12 @@ class OrderToPickupIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    java.time.Clock clock;
+
+    @org.springframework.beans.factory.annotation.Value("${pestle.time-zone}")
+    java.time.ZoneId zone;
+
     Api api;
 
     @BeforeEach
@@ -138,7 +144,7 @@ class OrderToPickupIntegrationTests {
             jdbc.sql("""
                     insert into inventory_lot (id, item_id, lot_number, expires_on, supplier, received_on)
                     values (?, ?, ?, ?, 'Test Supplier', current_date - 30)""")
-                    .params(id, NALTREXONE_POWDER, lotNumber, LocalDate.now().plusDays(1)).update();
+                    .params(id, NALTREXONE_POWDER, lotNumber, LocalDate.ofInstant(clock.instant(), zone).plusDays(1)).update();
             return jdbc.sql("insert into stock_movement (lot_id, kind, quantity, actor) values (?, 'RECEIVED', ?, 'system:test')")
                     .params(id, quantity).update();
         });

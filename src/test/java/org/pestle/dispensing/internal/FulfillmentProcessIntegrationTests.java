@@ -76,7 +76,7 @@ class FulfillmentProcessIntegrationTests {
     @Test
     void aPaidOrderIsCompoundedCheckedAnnouncedAndPickedUp() {
         UUID lot = steps.powderLot("T-HAPPY-" + UUID.randomUUID().toString().substring(0, 8),
-                LocalDate.now().plusDays(1), FulfillmentSteps.POWDER_FOR_TEN);
+                steps.today().plusDays(1), FulfillmentSteps.POWDER_FOR_TEN);
         Paid order = steps.paidOrder();
         Task compound = steps.awaitTask(order.number(), "Task_CompoundOrder");
         assertThat(status(order)).isEqualTo("PAID");
@@ -101,7 +101,7 @@ class FulfillmentProcessIntegrationTests {
                 .containsEntry("compounded_by", Demo.TECHNICIAN).containsEntry("formulation_version", 1)
                 .containsEntry("status", "COMPOUNDED");
         assertThat(compounded.get("bud_date").toString()).as("capped by the lot expiring tomorrow")
-                .isEqualTo(LocalDate.now().plusDays(1).toString());
+                .isEqualTo(steps.today().plusDays(1).toString());
         Map<String, Object> audit = steps.audited("compounding.recorded", transactions.asSystem(() -> jdbc.sql(
                 "select id from compounding_record where order_id = ?").param(order.id()).query(UUID.class).single()));
         assertThat(audit.get("actor")).isEqualTo(Demo.TECHNICIAN);
@@ -139,7 +139,7 @@ class FulfillmentProcessIntegrationTests {
 
     @Test
     void theReadyTextNamesThePharmacyAndALinkButNeitherTheDrugNorThePatient() {
-        steps.powderLot("T-TEXT-" + UUID.randomUUID().toString().substring(0, 8), LocalDate.now().plusDays(1),
+        steps.powderLot("T-TEXT-" + UUID.randomUUID().toString().substring(0, 8), steps.today().plusDays(1),
                 FulfillmentSteps.POWDER_FOR_TEN);
         Paid order = steps.paidOrder();
         compound(order, Demo.TECHNICIAN, "pharmacy-technicians");
@@ -158,9 +158,9 @@ class FulfillmentProcessIntegrationTests {
     @Test
     void lotsAreProposedFirstExpiryFirstOutPassingOverExpiredLots() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        UUID expired = steps.powderLot("T-EXP-" + suffix, LocalDate.now().minusDays(1), new BigDecimal("5"));
-        UUID first = steps.powderLot("T-FEFO1-" + suffix, LocalDate.now(), new BigDecimal("0.03"));
-        UUID second = steps.powderLot("T-FEFO2-" + suffix, LocalDate.now().plusDays(1), new BigDecimal("0.015"));
+        UUID expired = steps.powderLot("T-EXP-" + suffix, steps.today().minusDays(1), new BigDecimal("5"));
+        UUID first = steps.powderLot("T-FEFO1-" + suffix, steps.today(), new BigDecimal("0.03"));
+        UUID second = steps.powderLot("T-FEFO2-" + suffix, steps.today().plusDays(1), new BigDecimal("0.015"));
         Paid order = steps.paidOrder();
         steps.awaitTask(order.number(), "Task_CompoundOrder");
 
@@ -176,7 +176,7 @@ class FulfillmentProcessIntegrationTests {
     @Test
     void aSendBackWithTheLotsReturnedGivesThemBackToStockAndTheOrderIsCompoundedAgain() {
         UUID lot = steps.powderLot("T-RET-" + UUID.randomUUID().toString().substring(0, 8),
-                LocalDate.now().plusDays(1), FulfillmentSteps.POWDER_FOR_TEN);
+                steps.today().plusDays(1), FulfillmentSteps.POWDER_FOR_TEN);
         Paid order = steps.paidOrder();
         compound(order, Demo.TECHNICIAN, "pharmacy-technicians");
 
@@ -210,7 +210,7 @@ class FulfillmentProcessIntegrationTests {
     @Test
     void aSendBackWithThePreparationDestroyedKeepsTheDebitAndTakesOtherLots() {
         UUID lot = steps.powderLot("T-DES-" + UUID.randomUUID().toString().substring(0, 8),
-                LocalDate.now().plusDays(1), FulfillmentSteps.POWDER_FOR_TEN);
+                steps.today().plusDays(1), FulfillmentSteps.POWDER_FOR_TEN);
         Paid order = steps.paidOrder();
         compound(order, Demo.TECHNICIAN, "pharmacy-technicians");
 
@@ -226,7 +226,7 @@ class FulfillmentProcessIntegrationTests {
     @Test
     void aLotQuarantinedAfterTheProposalIsRefusedAtCompletionThroughEngineRest() {
         UUID lot = steps.powderLot("T-QUA-" + UUID.randomUUID().toString().substring(0, 8),
-                LocalDate.now().plusDays(1), FulfillmentSteps.POWDER_FOR_TEN);
+                steps.today().plusDays(1), FulfillmentSteps.POWDER_FOR_TEN);
         Paid order = steps.paidOrder();
         Task task = steps.awaitTask(order.number(), "Task_CompoundOrder");
         assertThat(steps.draftLots(order.id(), 1)).containsExactly(lot + ":0.045");
@@ -247,7 +247,7 @@ class FulfillmentProcessIntegrationTests {
 
     @Test
     void theSameUserCannotCompoundAndFinalCheckAnOrder() {
-        steps.powderLot("T-SAME-" + UUID.randomUUID().toString().substring(0, 8), LocalDate.now().plusDays(1),
+        steps.powderLot("T-SAME-" + UUID.randomUUID().toString().substring(0, 8), steps.today().plusDays(1),
                 FulfillmentSteps.POWDER_FOR_TEN);
         Paid order = steps.paidOrder();
         compound(order, Demo.PHARMACIST, "pharmacists");
@@ -271,7 +271,7 @@ class FulfillmentProcessIntegrationTests {
 
     @Test
     void formValuesOutsideTheListsAreRefusedOnTheServer() {
-        steps.powderLot("T-FORM-" + UUID.randomUUID().toString().substring(0, 8), LocalDate.now().plusDays(1),
+        steps.powderLot("T-FORM-" + UUID.randomUUID().toString().substring(0, 8), steps.today().plusDays(1),
                 FulfillmentSteps.POWDER_FOR_TEN);
         Paid order = steps.paidOrder();
         Task compound = steps.awaitTask(order.number(), "Task_CompoundOrder");

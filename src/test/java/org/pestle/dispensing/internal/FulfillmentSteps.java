@@ -3,8 +3,10 @@ package org.pestle.dispensing.internal;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,14 +40,24 @@ class FulfillmentSteps {
     private final ApprovedOrders approvedOrders;
     private final JdbcClient jdbc;
     private final TestRestTemplate http;
+    private final Clock clock;
+    private final ZoneId zone;
 
     FulfillmentSteps(ProcessEngine engine, Transactions transactions, ApprovedOrders approvedOrders, JdbcClient jdbc,
-            @Lazy TestRestTemplate http) {
+            @Lazy TestRestTemplate http, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${pestle.time-zone}") ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
         this.engine = engine;
         this.transactions = transactions;
         this.approvedOrders = approvedOrders;
         this.jdbc = jdbc;
         this.http = http;
+    }
+
+    /** The pharmacy's today by the application's clock (tests move it forward). */
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /** An order in the compounding queue: its id, number and fulfillment process. */
