@@ -303,6 +303,31 @@ class FulfillmentProcessIntegrationTests {
         assertThat(status(order)).isEqualTo("PICKED_UP");
     }
 
+    @Test
+    void aControlledSubstanceIsHandedOverOnlyAfterAnIdCheckAndAwaitsItsPdmpReport() {
+        Paid order = steps.paidOrder(Demo.OXYCODONE);
+        compound(order, Demo.TECHNICIAN, "pharmacy-technicians");
+        check(order, Demo.PHARMACIST, Map.of("finalCheckDecision", "approve"));
+        Task pickup = steps.awaitTask(order.number(), "Task_RecordPickup");
+        assertThat(engine.getRuntimeService().getVariable(order.processId(), "controlled")).isEqualTo(true);
+
+        assertThatThrownBy(() -> users.as(Demo.TECHNICIAN, "pharmacy-technicians", () -> engine.getTaskService()
+                .complete(pickup.getId(), Map.of("pickedUpBy", "PATIENT"))))
+                .hasMessageContaining("controlled substance");
+        assertThat(status(order)).isEqualTo("READY");
+        users.as(Demo.TECHNICIAN, "pharmacy-technicians", () -> engine.getTaskService().complete(pickup.getId(),
+                Map.of("pickedUpBy", "PATIENT", "idDocument", "STATE_ID_CARD")));
+
+        assertThat(status(order)).isEqualTo("PICKED_UP");
+        Dispense dispense = transactions.asSystem(() -> dispenses.ofOrder(order.id())).get(0);
+        assertThat(dispense.controlledSchedule()).isEqualTo(2);
+        assertThat(dispense.idDocument()).isEqualTo("STATE_ID_CARD");
+        assertThat(transactions.asSystem(() -> dispenses.controlledNotYetReported())).extracting(Dispense::id)
+                .contains(dispense.id());
+        assertThat((String) steps.audited("pickup.recorded", order.id()).get("details"))
+                .contains("\"idChecked\": true", "STATE_ID_CARD");
+    }
+
     private void compound(Paid order, String user, String group) {
         Task task = steps.awaitTask(order.number(), "Task_CompoundOrder");
         users.as(user, group, () -> engine.getTaskService().complete(task.getId(), Map.of("compoundingConfirmed", true)));

@@ -69,9 +69,14 @@ class FulfillmentSteps {
      * its process past the payment (tested on its own in PaymentProcessIntegrationTests) to Event_OrderPaid.
      */
     Paid paidOrder() {
+        return paidOrder(Demo.NALTREXONE);
+    }
+
+    /** The same for 10 units of another demo compound. */
+    Paid paidOrder(UUID compoundId) {
         ProviderStandIns.server();
         var created = new Api(http).post(Demo.REYES, "/api/orders", Orders.order(Demo.NORTHSIDE,
-                Demo.PATIENT_NORTHSIDE, Orders.line(Demo.NALTREXONE, 10, 30, 0))).json();
+                Demo.PATIENT_NORTHSIDE, Orders.line(compoundId, 10, 30, 0))).json();
         UUID id = UUID.fromString(created.get("id").asText());
         long number = created.get("orderNumber").asLong();
         Task verify = awaitTask(number, "Task_VerifyPrescription");
