@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param patientId the patient
  * @param compoundId the compound
  * @param compoundingRecordId the compounding record of the preparation
+ * @param formulationVersion the master formulation version it followed
  * @param controlNumber the preparation's control number
  * @param quantity quantity dispensed, in the compound's unit
  * @param controlledSchedule DEA schedule 2 to 5, or 0
@@ -33,7 +34,7 @@ import java.util.UUID;
  * @param lots the ingredient lots of the preparation
  */
 public record Dispense(UUID id, UUID orderId, long orderNumber, int lineNumber, UUID organizationId, UUID clinicId,
-        UUID patientId, UUID compoundId, UUID compoundingRecordId, String controlNumber, BigDecimal quantity,
+        UUID patientId, UUID compoundId, UUID compoundingRecordId, int formulationVersion, String controlNumber, BigDecimal quantity,
         int controlledSchedule, LocalDate budDate, String pharmacist, Instant releasedAt, String pickedUpBy,
         String idDocument, String pickupRecordedBy, Instant pickedUpAt, Instant pdmpReportedAt, List<LotTaken> lots) {
 

@@ -181,13 +181,14 @@ class CompoundingRecords {
     /** Dispenses selected by a condition on {@code d} (dispense_record), with their lots. */
     List<Dispense> dispenses(String where, String orderBy, Object... params) {
         List<Dispense> found = jdbc.sql("""
-                select d.*, r.control_number from dispense_record d
+                select d.*, r.control_number, r.formulation_version from dispense_record d
                 join compounding_record r on r.id = d.compounding_record_id""" + " where " + where + " order by " + orderBy)
                 .params(params).query(CompoundingRecords::dispense).list();
         List<Dispense> withLots = new ArrayList<>();
         for (Dispense d : found) {
             withLots.add(new Dispense(d.id(), d.orderId(), d.orderNumber(), d.lineNumber(), d.organizationId(),
-                    d.clinicId(), d.patientId(), d.compoundId(), d.compoundingRecordId(), d.controlNumber(),
+                    d.clinicId(), d.patientId(), d.compoundId(), d.compoundingRecordId(), d.formulationVersion(),
+                    d.controlNumber(),
                     d.quantity(), d.controlledSchedule(), d.budDate(), d.pharmacist(), d.releasedAt(), d.pickedUpBy(),
                     d.idDocument(), d.pickupRecordedBy(), d.pickedUpAt(), d.pdmpReportedAt(),
                     lots(d.compoundingRecordId())));
@@ -232,7 +233,7 @@ class CompoundingRecords {
                 rs.getLong("order_number"), rs.getInt("line_number"), rs.getObject("organization_id", UUID.class),
                 rs.getObject("clinic_id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getObject("compound_id", UUID.class), rs.getObject("compounding_record_id", UUID.class),
-                rs.getString("control_number"), plain(rs.getBigDecimal("quantity")), rs.getInt("controlled_schedule"),
+                rs.getInt("formulation_version"), rs.getString("control_number"), plain(rs.getBigDecimal("quantity")), rs.getInt("controlled_schedule"),
                 rs.getObject("bud_date", LocalDate.class), rs.getString("pharmacist"), instant(rs, "released_at"),
                 rs.getString("picked_up_by"), rs.getString("id_document"), rs.getString("pickup_recorded_by"),
                 instant(rs, "picked_up_at"), instant(rs, "pdmp_reported_at"), List.of());

@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pharmacyName the name the ready-for-pickup text carries
  * @param publicBaseUrl where patients reach Pestle (the link in the text)
+ * @param pharmacyAddress the pharmacy's address for the label
  */
 @ConfigurationProperties("pestle.dispensing")
-record DispensingSettings(@DefaultValue("Pestle Pharmacy") String pharmacyName, String publicBaseUrl) {
+record DispensingSettings(@DefaultValue("Pestle Pharmacy") String pharmacyName, String publicBaseUrl,
+        @DefaultValue("") String pharmacyAddress) {
 
     DispensingSettings {
         if (publicBaseUrl == null || publicBaseUrl.isBlank()) {

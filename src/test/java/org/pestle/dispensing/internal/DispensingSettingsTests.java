@@ -10,13 +10,13 @@ class DispensingSettingsTests {
 
     @Test
     void aPublicUrlJoinsTheBaseAndThePathWithOneSlash() {
-        assertThat(new DispensingSettings("Pestle Pharmacy", "https://pharmacy.example/").publicUrl("/p/abc"))
+        assertThat(new DispensingSettings("Pestle Pharmacy", "https://pharmacy.example/", "").publicUrl("/p/abc"))
                 .isEqualTo("https://pharmacy.example/p/abc");
     }
 
     @Test
     void withoutAPublicAddressTheAppDoesNotStart() {
-        assertThatThrownBy(() -> new DispensingSettings("Pestle Pharmacy", " "))
+        assertThatThrownBy(() -> new DispensingSettings("Pestle Pharmacy", " ", ""))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("PESTLE_PUBLIC_BASE_URL");
     }
 }

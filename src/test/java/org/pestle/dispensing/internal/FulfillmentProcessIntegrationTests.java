@@ -60,6 +60,12 @@ class FulfillmentProcessIntegrationTests {
     @Autowired
     TestRestTemplate http;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    org.pestle.support.MutableClock clock;
+
     Api api;
 
     @BeforeEach
@@ -326,6 +332,29 @@ class FulfillmentProcessIntegrationTests {
                 .contains(dispense.id());
         assertThat((String) steps.audited("pickup.recorded", order.id()).get("details"))
                 .contains("\"idChecked\": true", "STATE_ID_CARD");
+    }
+
+    @Test
+    void theLabelOfAReleasedLineNamesPatientDrugControlNumberAndBeyondUseDateForPharmacyStaffOnly() {
+        steps.powderLot("T-LABEL-" + UUID.randomUUID().toString().substring(0, 8), steps.today().plusDays(1),
+                FulfillmentSteps.POWDER_FOR_TEN);
+        Paid order = steps.paidOrder();
+        compound(order, Demo.TECHNICIAN, "pharmacy-technicians");
+        org.pestle.support.WebSession pharmacist = new org.pestle.support.WebSession(port, clock);
+        pharmacist.signIn(Demo.PHARMACIST);
+        String path = "/console/orders/" + order.id() + "/label";
+        assertThat(pharmacist.get(path).statusCode()).as("nothing released yet").isEqualTo(409);
+
+        check(order, Demo.PHARMACIST_2, Map.of("finalCheckDecision", "approve"));
+
+        var label = pharmacist.get(path);
+        assertThat(label.statusCode()).isEqualTo(200);
+        assertThat(label.body()).contains("Marcus Wilson", "Naltrexone", "CR-" + order.number() + "-1-1",
+                steps.today().plusDays(1).toString(), "Use as directed by the prescriber", "Mortar &amp; Pestle Compounding Pharmacy",
+                "100 Demo Avenue", "Dr. ", "room temperature", "pharmacist2");
+        org.pestle.support.WebSession prescriber = new org.pestle.support.WebSession(port, clock);
+        prescriber.signIn(Demo.REYES);
+        assertThat(prescriber.get(path).statusCode()).isEqualTo(403);
     }
 
     private void compound(Paid order, String user, String group) {
