@@ -28,7 +28,8 @@ class ModularityTests {
         assertThat(MODULES.stream().map(ApplicationModule::getName))
                 .containsExactlyInAnyOrderElementsOf(ModuleTablesTests.modules())
                 .contains("platform", "identity", "tenancy", "catalog", "patients", "ordering", "payments",
-                        "messaging", "rules", "audit", "console", "portal", "inventory");
+                        "messaging", "rules", "audit", "console", "portal", "inventory",
+                        "dispensing");
     }
 
     @Test

@@ -23,5 +23,11 @@ public enum Action {
     /** Add inventory items and receive deliveries into lots. */
     RECEIVE_STOCK,
     /** Correct a lot's quantity, quarantine a lot, take stock out for destruction. */
-    ADJUST_STOCK
+    ADJUST_STOCK,
+    /** Compound an order's preparations (the compounding task): take lots and record them. */
+    COMPOUND,
+    /** Check a compounded preparation before it is released (never one's own compounding). */
+    FINAL_CHECK,
+    /** Record who picked up a ready order (and the ID check of a controlled substance). */
+    RECORD_PICKUP
 }

@@ -1,6 +1,8 @@
 package org.pestle.identity;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -33,6 +35,23 @@ public record TaskActor(String userId, List<String> groupIds) {
     /** Whether the user has this role. */
     public boolean has(Role role) {
         return groupIds.contains(role.groupId());
+    }
+
+    /** The Pestle roles of the user's groups. */
+    public Set<Role> roles() {
+        return groupIds.stream().map(Role::ofGroupId).flatMap(java.util.Optional::stream).collect(Collectors.toSet());
+    }
+
+    /**
+     * Refuses the completion unless one of the user's roles may take the action in the permission matrix.
+     *
+     * @throws BadUserRequestException with {@code refusal} as its message (Tasklist shows it)
+     */
+    public TaskActor require(Permissions permissions, Action action, String refusal) {
+        if (!permissions.canDo(new Actor(null, userId, null, roles(), Set.of()), action)) {
+            throw new BadUserRequestException(refusal);
+        }
+        return this;
     }
 
     /**

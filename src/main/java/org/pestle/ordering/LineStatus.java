@@ -13,7 +13,13 @@ public enum LineStatus {
     /** Approved by a pharmacist with its order. */
     APPROVED,
     /** Not filled: rejected with its order. */
-    REJECTED;
+    REJECTED,
+    /** Compounded with its lots recorded; waiting for the final check. */
+    COMPOUNDED,
+    /** Passed the pharmacist's final check; its dispense record is written. */
+    CHECKED,
+    /** Handed over to the patient or their agent. */
+    DISPENSED;
 
     /** The line status that follows an eligibility outcome of the order-eligibility decision. */
     public static LineStatus ofEligibility(EligibilityOutcome outcome) {

@@ -15,8 +15,16 @@ public enum OrderStatus {
     REJECTED,
     /** Approved by a pharmacist; the payment process runs (pay link, clinic card or invoice). */
     AWAITING_PAYMENT,
-    /** Payment settled: captured by Stripe or billed to the clinic's monthly invoice. */
+    /** Payment settled: captured by Stripe or billed to the clinic's monthly invoice; waiting in the compounding queue. */
     PAID,
+    /** A technician or pharmacist is compounding it (claimed the compounding task, or it was sent back). */
+    COMPOUNDING,
+    /** Compounded, with its lots recorded; waiting for a pharmacist's final check (never the compounder's). */
+    FINAL_CHECK,
+    /** Checked and released; waiting to be picked up (the patient was texted). */
+    READY,
+    /** Handed over at the pharmacy; who picked it up is in the dispense records. */
+    PICKED_UP,
     /** Ended by a cancellation ({@code statusReason} has the coded reason); a paid order is refunded. */
     CANCELLED;
 
@@ -28,8 +36,12 @@ public enum OrderStatus {
                     || next == CANCELLED;
             case CLARIFICATION_REQUESTED -> next == IN_REVIEW || next == CANCELLED;
             case AWAITING_PAYMENT -> next == PAID || next == CANCELLED;
-            case PAID -> next == CANCELLED;
-            case REJECTED, CANCELLED -> false;
+            case PAID -> next == COMPOUNDING || next == CANCELLED;
+            case COMPOUNDING -> next == FINAL_CHECK || next == CANCELLED;
+            case FINAL_CHECK -> next == READY || next == COMPOUNDING || next == CANCELLED;
+            case READY -> next == PICKED_UP || next == CANCELLED;
+            // shipping, returns and refunds of a handed-over order come in a later capability
+            case PICKED_UP, REJECTED, CANCELLED -> false;
         };
     }
 

@@ -50,8 +50,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A pharmacist verifies an order the way she does at work, in headless Chromium: signs in on Pestle's
  * login page (password, then the authenticator's code), opens Camunda Tasklist, finds the order's
  * "Verify prescription" task in the verification queue, claims it and completes the Camunda Form
- * (forms/verify-prescription.form). Orders are submitted and checked over Pestle's API; everything in
- * between happens in the browser.
+ * (forms/verify-prescription.form); a technician compounds a paid order from the "Fulfillment queue"
+ * (forms/compound-order.form) and a pharmacist releases it (forms/final-check.form). Orders are submitted
+ * and checked over Pestle's API; everything in between happens in the browser.
  *
  * <p>Chromium and ChromeDriver are the Debian packages ({@code /usr/bin/chromium},
  * {@code /usr/bin/chromedriver}; the environment variables {@code CHROME_BIN} and
@@ -69,6 +70,7 @@ class VerificationInTasklistBrowserIntegrationTests {
     private static final By TASK_SEARCH = By.cssSelector("[cam-widget-search] input.main-field");
     private static final By VERIFY_TASKS = By.xpath("//li[contains(@class,'task')]//h4[contains(@class,'task')]"
             + "/a[normalize-space()='Verify prescription']");
+    private static final By ANY_TASK = By.xpath("//li[contains(@class,'task')]//h4[contains(@class,'task')]/a");
     private static final By FORM_HEADING = By.cssSelector(".fjs-form h1");
     private static final By COMPLETE = By.xpath("//button[@type='submit'][normalize-space()='Complete']");
     private static final By ERROR_NOTIFICATION = By.cssSelector(".notifications .alert-danger");
@@ -82,6 +84,12 @@ class VerificationInTasklistBrowserIntegrationTests {
     /** The application's clock: authenticator codes are computed at its time. */
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
+    @Autowired
+    org.pestle.support.Transactions transactions;
 
     @RegisterExtension
     final AfterTestExecutionCallback screenshotOnFailure = this::screenshotOnFailure;
@@ -180,6 +188,42 @@ class VerificationInTasklistBrowserIntegrationTests {
     }
 
     @Test
+    void aTechnicianCompoundsAPaidOrderAndAnotherPharmacistReleasesItInTasklist() {
+        JsonNode order = submitOrderAndAwaitReview();
+        String id = order.get("id").asText();
+        long orderNumber = order.get("orderNumber").asLong();
+        payPastThePaymentProcess(orderNumber);
+
+        logIn(Demo.TECHNICIAN);
+        // other tests' tasks may fill the queue's first page: the search below finds this order's
+        openQueue("Fulfillment queue", ANY_TASK);
+        openTask(orderNumber, tasksNamed("Compound order"), "Compound order " + orderNumber);
+        claim();
+        WebElement confirmed = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'fjs-form-field-checkbox')]//input[@type='checkbox']")));
+        confirmed.click();
+        wait.until(ExpectedConditions.elementToBeSelected(confirmed));
+        capture("compounding-confirmed");
+        complete();
+        awaitStatus(id, "FINAL_CHECK");
+        logOut();
+
+        logIn(Demo.PHARMACIST);
+        openQueue("Verification queue", ANY_TASK);
+        openTask(orderNumber, tasksNamed("Final check"), "Final check of order " + orderNumber);
+        claim();
+        chooseDecision("Approve and release");
+        capture("final-check-approve");
+        complete();
+
+        JsonNode ready = awaitStatus(id, "READY");
+        assertThat(ready.at("/lines/0/status").asText()).isEqualTo("CHECKED");
+        JsonNode dispensing = api.get(Demo.PHARMACIST, "/api/orders/" + id + "/dispensing").json();
+        assertThat(dispensing.at("/compoundings/0/compoundedBy").asText()).isEqualTo(Demo.TECHNICIAN);
+        assertThat(dispensing.at("/compoundings/0/checkedBy").asText()).isEqualTo(Demo.PHARMACIST);
+    }
+
+    @Test
     void cockpitIsForOperatorsNotForPrescribers() {
         logIn(Demo.OPERATOR);
         browser.get(url("/camunda/app/cockpit/"));
@@ -221,6 +265,32 @@ class VerificationInTasklistBrowserIntegrationTests {
         return last[0];
     }
 
+    /**
+     * Approves the order over Camunda's REST API as the pharmacist and moves its process past the payment
+     * (tested in PaymentProcessIntegrationTests) to Event_OrderPaid, so the order is PAID.
+     */
+    private void payPastThePaymentProcess(long orderNumber) {
+        org.pestle.support.ProviderStandIns.server();
+        var tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(orderNumber))
+                .taskDefinitionKey("Task_VerifyPrescription").list();
+        assertThat(tasks).hasSize(1);
+        String processId = tasks.get(0).getProcessInstanceId();
+        assertThat(api.post(Demo.PHARMACIST, "/engine-rest/task/" + tasks.get(0).getId() + "/complete",
+                Map.of("variables", Map.of("verificationDecision", Map.of("value", "approve")))).status())
+                .isEqualTo(204);
+        await().atMost(PROCESS_TIMEOUT).until(() -> engine.getRuntimeService().createEventSubscriptionQuery()
+                .eventName("PaymentSucceeded").list().stream().anyMatch(s -> engine.getRuntimeService()
+                        .createProcessInstanceQuery().processInstanceId(s.getProcessInstanceId())
+                        .superProcessInstanceId(processId).count() == 1));
+        transactions.asSystem(() -> {
+            engine.getRuntimeService().createProcessInstanceModification(processId)
+                    .cancelAllForActivity("CallActivity_Payment").startBeforeActivity("Event_OrderPaid").execute();
+            return null;
+        });
+        await().atMost(PROCESS_TIMEOUT).until(() -> engine.getTaskService().createTaskQuery()
+                .processInstanceId(processId).taskDefinitionKey("Task_CompoundOrder").count() == 1);
+    }
+
     // ---- Pestle's sign-in ----------------------------------------------------------------------
 
     /** Both factors, as a person signs in: password on /login, then the authenticator's code on /mfa. */
@@ -255,13 +325,23 @@ class VerificationInTasklistBrowserIntegrationTests {
 
     /** From Pestle's home page into Tasklist, with the "Verification queue" filter selected. */
     private void openVerificationQueue() {
+        openQueue("Verification queue", VERIFY_TASKS);
+    }
+
+    /** From Pestle's home page into Tasklist, with the named filter selected and a task of the kind listed. */
+    private void openQueue(String filterName, By tasksOfKind) {
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Tasklist"))).click();
         awaitEnglishLabels("Tasklist", TASK_SEARCH, search -> search.getDomProperty("placeholder"), "Filter Tasks");
         By queue = By.xpath("//div[contains(@class,'task-filter')]"
-                + "[.//h4[contains(@class,'name')]/a[contains(normalize-space(),'Verification queue')]]");
+                + "[.//h4[contains(@class,'name')]/a[contains(normalize-space(),'" + filterName + "')]]");
         wait.until(ExpectedConditions.elementToBeClickable(queue)).findElement(By.cssSelector("h4.name a")).click();
         wait.until(ExpectedConditions.attributeContains(queue, "class", "active"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(VERIFY_TASKS));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(tasksOfKind));
+    }
+
+    private static By tasksNamed(String name) {
+        return By.xpath("//li[contains(@class,'task')]//h4[contains(@class,'task')]/a[normalize-space()='" + name
+                + "']");
     }
 
     /**
@@ -269,6 +349,10 @@ class VerificationInTasklistBrowserIntegrationTests {
      * opens the task, making sure the form's heading names the order.
      */
     private void openVerificationTask(long orderNumber) {
+        openTask(orderNumber, VERIFY_TASKS, "Verify order " + orderNumber);
+    }
+
+    private void openTask(long orderNumber, By tasksOfKind, String heading) {
         WebElement search = browser.findElement(TASK_SEARCH);
         search.click();
         search.sendKeys("Process Instance Business Key");
@@ -286,12 +370,11 @@ class VerificationInTasklistBrowserIntegrationTests {
                 Long.toString(orderNumber)));
 
         // The list reloads once the search has changed: open its one task until the form is this order's.
-        String heading = "Verify order " + orderNumber;
         new WebDriverWait(browser, UI_TIMEOUT).ignoring(StaleElementReferenceException.class)
                 .withMessage("the task list to show just the task of order " + orderNumber + ", its form headed '"
                         + heading + "'")
                 .until(d -> {
-                    List<WebElement> tasks = d.findElements(VERIFY_TASKS);
+                    List<WebElement> tasks = d.findElements(tasksOfKind);
                     if (tasks.size() != 1) {
                         return false;
                     }

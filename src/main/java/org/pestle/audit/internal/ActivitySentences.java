@@ -21,7 +21,9 @@ final class ActivitySentences {
 
     /** The actions the feed tells of, by the permission the viewer needs to see them. */
     static final Set<String> ORDER_ACTIONS = Set.of("order.created", "order.approved", "order.rejected",
-            "order.cancelled", "payment.captured", "payment.invoiced", "payment.refunded", "payment.failed");
+            "order.cancelled", "payment.captured", "payment.invoiced", "payment.refunded", "payment.failed",
+            "compounding.recorded", "final-check.passed", "final-check.sent-back", "order.ready-for-pickup",
+            "pickup.recorded");
     static final Set<String> PATIENT_ACTIONS = Set.of("patient.created", "patient.changed");
     static final Set<String> ACCESS_ACTIONS = Set.of("permissions.changed", "user.access-changed",
             "elevated-access.granted", "elevated-access.used", "account.locked");
@@ -70,6 +72,15 @@ final class ActivitySentences {
                     : amount(r, names, "") + " was refunded for " + order;
             case "payment.failed" -> "The payment for " + order + " failed"
                     + code(r, "failureCode").map(c -> " (" + c + ")").orElse("");
+            case "compounding.recorded" -> who + " compounded line " + number(r, "lineNumber").orElse(1L) + " of "
+                    + order
+                    + lotCount(r).map(n -> " from " + n + (n == 1 ? " lot" : " lots")).orElse("");
+            case "final-check.passed" -> who + " checked and released " + order;
+            case "final-check.sent-back" -> who + " sent " + order + " back to compounding"
+                    + code(r, "reason").map(c -> " (" + c + ")").orElse("");
+            case "order.ready-for-pickup" -> capitalized(order) + " is ready for pickup";
+            case "pickup.recorded" -> who + " handed over " + order
+                    + (Boolean.TRUE.equals(r.details().get("idChecked")) ? " after an ID check" : "");
             case "patient.created" -> who + " added " + patientOrNone(r, names, "a patient", "patient ");
             case "patient.changed" -> who + " updated " + patientOrNone(r, names, "a patient's record", "the record of patient ");
             case "permissions.changed" -> "Permissions of " + roleGroup(r.entityId()) + " updated by " + who;
@@ -155,6 +166,10 @@ final class ActivitySentences {
         return number(r, "amountCents")
                 .map(cents -> prefix + DOLLARS.format(BigDecimal.valueOf(cents).movePointLeft(2)))
                 .orElse("");
+    }
+
+    private static Optional<Integer> lotCount(Told r) {
+        return r.details().get("lots") instanceof java.util.List<?> lots ? Optional.of(lots.size()) : Optional.empty();
     }
 
     private static Optional<Long> orderNumber(Told r) {

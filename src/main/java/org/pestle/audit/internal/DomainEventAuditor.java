@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
 import org.pestle.audit.AuditEntry;
 import org.pestle.audit.AuditRecords;
 import org.pestle.audit.Outcome;
+import org.pestle.dispensing.FinalCheckPassed;
+import org.pestle.dispensing.PickupRecorded;
+import org.pestle.dispensing.PreparationCompounded;
+import org.pestle.dispensing.PreparationsSentBack;
 import org.pestle.identity.CurrentActor;
 import org.pestle.identity.ElevatedAccess;
 import org.pestle.identity.ElevatedAccessGranted;
@@ -21,6 +25,7 @@ import org.pestle.ordering.OrderApproved;
 import org.pestle.ordering.OrderCancelled;
 import org.pestle.ordering.OrderCreated;
 import org.pestle.ordering.OrderPaid;
+import org.pestle.ordering.OrderReadyForPickup;
 import org.pestle.ordering.OrderRejected;
 import org.pestle.ordering.OrderViewed;
 import org.pestle.patients.PatientChanged;
@@ -153,6 +158,58 @@ class DomainEventAuditor {
         audit.record(AuditEntry.of(dataScope.actor(), "order.paid", "order", event.orderId())
                 .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
                 .withDetails(Map.of("orderNumber", event.orderNumber())));
+    }
+
+    /** Who compounded which line, from which lots (ids, lot numbers and quantities), the formula version and BUD. */
+    @EventListener
+    void on(PreparationCompounded event) {
+        audit.record(AuditEntry.of(event.compoundedBy(), "compounding.recorded", "compounding-record",
+                event.compoundingRecordId()).withClinic(event.organizationId(), event.clinicId())
+                .withPatient(event.patientId()).withDetails(Map.of("orderId", event.orderId().toString(),
+                        "orderNumber", event.orderNumber(), "lineNumber", event.lineNumber(),
+                        "formulationVersion", event.formulationVersion(), "controlNumber", event.controlNumber(),
+                        "budDate", event.budDate().toString(), "lots", event.lots().stream()
+                                .map(lot -> Map.of("lotId", lot.lotId().toString(), "lotNumber", lot.lotNumber(),
+                                        "quantity", lot.quantity().toPlainString()))
+                                .toList())));
+    }
+
+    @EventListener
+    void on(FinalCheckPassed event) {
+        audit.record(AuditEntry.of(event.checkedBy(), "final-check.passed", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber(), "dispenseIds", sorted(event.dispenseIds()))));
+    }
+
+    @EventListener
+    void on(PreparationsSentBack event) {
+        audit.record(AuditEntry.of(event.checkedBy(), "final-check.sent-back", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber(), "reason", event.reason().name(),
+                        "lotDisposition", event.disposition().name(),
+                        "compoundingRecordIds", sorted(event.compoundingRecordIds()))));
+    }
+
+    @EventListener
+    void on(OrderReadyForPickup event) {
+        audit.record(AuditEntry.of(dataScope.actor(), "order.ready-for-pickup", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber())));
+    }
+
+    @EventListener
+    void on(PickupRecorded event) {
+        Map<String, Object> details = new TreeMap<>();
+        details.put("orderNumber", event.orderNumber());
+        details.put("pickedUpBy", event.pickedUpBy().name());
+        details.put("idChecked", event.idDocument() != null);
+        if (event.idDocument() != null) {
+            details.put("idDocument", event.idDocument().name());
+        }
+        details.put("dispenseIds", sorted(event.dispenseIds()));
+        audit.record(AuditEntry.of(event.recordedBy(), "pickup.recorded", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(details));
     }
 
     /** By the patient, through the inbound text's webhook: recorded as {@code system:twilio-inbound}, the patient named. */

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Cancels orders on a user's request: the ordering prescriber's clinic or pharmacy staff, as the
  * permission matrix allows. A running fulfillment process is ended through its cancellation event;
- * a paid order (its process has ended) is cancelled here, and the payments module refunds it on
+ * an order whose process has ended is cancelled here where its status allows, and the payments module refunds it on
  * {@link OrderCancelled}. Cancelling a cancelled order again changes nothing.
  */
 @Service
@@ -47,6 +47,10 @@ class OrderCancellations {
         if (order.status() == OrderStatus.REJECTED) {
             throw new ApiProblem(HttpStatus.CONFLICT, "order-ended", "Conflict",
                     "The order was rejected and cannot be cancelled", List.of());
+        }
+        if (!order.status().canMoveTo(OrderStatus.CANCELLED)) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "order-ended", "Conflict",
+                    "The order was " + order.status() + " and cannot be cancelled", List.of());
         }
         if (process.cancel(order, reason)) {
             return;

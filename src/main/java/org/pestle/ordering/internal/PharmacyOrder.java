@@ -10,7 +10,11 @@ import org.pestle.ordering.EligibilityOutcome;
 import org.pestle.ordering.LineStatus;
 import org.pestle.ordering.OrderApproved;
 import org.pestle.ordering.OrderCancelled;
+import org.pestle.ordering.OrderCompounded;
 import org.pestle.ordering.OrderPaid;
+import org.pestle.ordering.OrderPickedUp;
+import org.pestle.ordering.OrderReadyForPickup;
+import org.pestle.ordering.OrderSentBackToCompounding;
 import org.pestle.ordering.OrderRejected;
 import org.pestle.ordering.OrderStatus;
 import org.pestle.ordering.internal.ReviewCodes.RejectionReason;
@@ -24,8 +28,9 @@ import org.springframework.data.relational.core.mapping.Table;
  * An order and its lines: one aggregate, saved and versioned as a whole. It alone decides where the order
  * goes next: every status change is one of its methods, which checks the move against
  * {@link OrderStatus#canMoveTo} and raises the past-tense event of what happened ({@link OrderApproved},
- * {@link OrderRejected}, {@link OrderPaid}, {@link OrderCancelled}), published when the order is saved, in the
- * same transaction. BPMN listeners and services only call these methods.
+ * {@link OrderRejected}, {@link OrderPaid}, {@link OrderCompounded}, {@link OrderSentBackToCompounding},
+ * {@link OrderReadyForPickup}, {@link OrderPickedUp}, {@link OrderCancelled}), published when the order is saved,
+ * in the same transaction. BPMN listeners and services only call these methods.
  */
 @Table("orders")
 class PharmacyOrder extends AbstractAggregateRoot<PharmacyOrder> {
@@ -125,6 +130,51 @@ class PharmacyOrder extends AbstractAggregateRoot<PharmacyOrder> {
     void markPaid() {
         if (moveTo(OrderStatus.PAID)) {
             registerEvent(new OrderPaid(id, orderNumber, organizationId, clinicId, patientId));
+        }
+    }
+
+    /** Someone took the paid order into compounding; nothing happens when it is already being compounded. */
+    void startCompounding() {
+        moveTo(OrderStatus.COMPOUNDING);
+    }
+
+    /**
+     * Every line is compounded and waits for the final check. A paid order nobody claimed passes through
+     * COMPOUNDING on the way.
+     */
+    void compounded() {
+        if (status == OrderStatus.PAID) {
+            moveTo(OrderStatus.COMPOUNDING);
+        }
+        if (moveTo(OrderStatus.FINAL_CHECK)) {
+            lines.replaceAll(line -> line.withStatus(LineStatus.COMPOUNDED));
+            registerEvent(new OrderCompounded(id, orderNumber, organizationId, clinicId, patientId));
+        }
+    }
+
+    /** The final check sent the order back: its lines are to be compounded again. */
+    void sendBackToCompounding() {
+        if (status != OrderStatus.FINAL_CHECK) {
+            throw new IllegalStateException("Order " + orderNumber + " is not in its final check but " + status);
+        }
+        moveTo(OrderStatus.COMPOUNDING);
+        lines.replaceAll(line -> line.withStatus(LineStatus.APPROVED));
+        registerEvent(new OrderSentBackToCompounding(id, orderNumber, organizationId, clinicId, patientId));
+    }
+
+    /** The final check passed: the order waits to be picked up. */
+    void readyForPickup() {
+        if (moveTo(OrderStatus.READY)) {
+            lines.replaceAll(line -> line.withStatus(LineStatus.CHECKED));
+            registerEvent(new OrderReadyForPickup(id, orderNumber, organizationId, clinicId, patientId));
+        }
+    }
+
+    /** The order was handed over. */
+    void pickedUp() {
+        if (moveTo(OrderStatus.PICKED_UP)) {
+            lines.replaceAll(line -> line.withStatus(LineStatus.DISPENSED));
+            registerEvent(new OrderPickedUp(id, orderNumber, organizationId, clinicId, patientId));
         }
     }
 

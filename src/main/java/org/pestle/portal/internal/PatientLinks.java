@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.pestle.platform.SignedIds;
+import org.pestle.portal.PatientPageLinks;
 import org.springframework.stereotype.Component;
 
 /** Signed, expiring patient links ({@link SignedIds} with the portal's key). */
 @Component
-class PatientLinks {
+class PatientLinks implements PatientPageLinks {
 
     private final SignedIds signed;
     private final PatientLinkSettings settings;
@@ -23,6 +24,11 @@ class PatientLinks {
 
     String tokenFor(UUID patientId) {
         return signed.sign(patientId, clock.instant().plus(settings.validity()));
+    }
+
+    @Override
+    public String pathFor(UUID patientId) {
+        return "/p/" + tokenFor(patientId);
     }
 
     /** The patient of a genuine, unexpired token. */

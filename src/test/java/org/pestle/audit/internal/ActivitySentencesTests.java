@@ -158,4 +158,21 @@ class ActivitySentencesTests {
         assertThat(ActivitySentences.sentence(told("pharmacist", "PHARMACIST", "login.succeeded", "user",
                 "pharmacist", Map.of()), ALL)).isEmpty();
     }
+
+    @Test
+    void theFulfillmentStepsSayWhoDidThemAndWhichOrder() {
+        assertThat(sentence(told("technician", "PHARMACY_TECHNICIAN", "compounding.recorded", "compounding-record", "c",
+                Map.of("orderNumber", 12, "lineNumber", 1, "lots", java.util.List.of(Map.of(), Map.of()))), ALL))
+                .isEqualTo("technician compounded line 1 of order #12 from 2 lots");
+        assertThat(sentence(told("pharmacist", "PHARMACIST", "final-check.passed", "order", "o",
+                Map.of("orderNumber", 12)), ALL)).isEqualTo("Dana (pharmacist) checked and released order #12");
+        assertThat(sentence(told("pharmacist", "PHARMACIST", "final-check.sent-back", "order", "o",
+                Map.of("orderNumber", 12, "reason", "WRONG_QUANTITY")), ALL))
+                .isEqualTo("Dana (pharmacist) sent order #12 back to compounding (wrong quantity)");
+        assertThat(sentence(told("system:job-executor", null, "order.ready-for-pickup", "order", "o",
+                Map.of("orderNumber", 12)), NEITHER)).isEqualTo("Order #12 is ready for pickup");
+        assertThat(sentence(told("pharmacist", "PHARMACIST", "pickup.recorded", "order", "o",
+                Map.of("orderNumber", 12, "idChecked", true)), ALL))
+                .isEqualTo("Dana (pharmacist) handed over order #12 after an ID check");
+    }
 }

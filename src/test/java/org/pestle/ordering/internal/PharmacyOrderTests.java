@@ -14,7 +14,11 @@ import org.pestle.ordering.EligibilityOutcome;
 import org.pestle.ordering.LineStatus;
 import org.pestle.ordering.OrderApproved;
 import org.pestle.ordering.OrderCancelled;
+import org.pestle.ordering.OrderCompounded;
 import org.pestle.ordering.OrderPaid;
+import org.pestle.ordering.OrderPickedUp;
+import org.pestle.ordering.OrderReadyForPickup;
+import org.pestle.ordering.OrderSentBackToCompounding;
 import org.pestle.ordering.OrderRejected;
 import org.pestle.ordering.OrderStatus;
 import org.pestle.ordering.internal.PharmacyOrder.LineEligibility;
@@ -126,6 +130,88 @@ class PharmacyOrderTests {
 
         assertThatThrownBy(order::approve).isInstanceOf(IllegalStateException.class);
         assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+    }
+
+    @Test
+    void aPaidOrderIsCompoundedCheckedAndPickedUpWithAnEventAtEachStepOthersNeed() {
+        PharmacyOrder order = paid();
+
+        order.startCompounding();
+        order.startCompounding();
+        assertThat(order.status()).isEqualTo(OrderStatus.COMPOUNDING);
+        order.compounded();
+        assertThat(order.status()).isEqualTo(OrderStatus.FINAL_CHECK);
+        assertThat(order.lines()).extracting(OrderLine::status).containsOnly(LineStatus.COMPOUNDED);
+        order.readyForPickup();
+        assertThat(order.status()).isEqualTo(OrderStatus.READY);
+        assertThat(order.lines()).extracting(OrderLine::status).containsOnly(LineStatus.CHECKED);
+        order.pickedUp();
+        order.pickedUp();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PICKED_UP);
+        assertThat(order.lines()).extracting(OrderLine::status).containsOnly(LineStatus.DISPENSED);
+        assertThat(events(order).subList(2, events(order).size())).extracting(Object::getClass)
+                .containsExactly(OrderCompounded.class, OrderReadyForPickup.class, OrderPickedUp.class);
+    }
+
+    @Test
+    void aPaidOrderNobodyClaimedPassesThroughCompoundingWhenCompounded() {
+        PharmacyOrder order = paid();
+
+        order.compounded();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.FINAL_CHECK);
+    }
+
+    @Test
+    void theFinalCheckSendsTheOrderBackToCompoundingWithItsLinesApprovedAgain() {
+        PharmacyOrder order = paid();
+        order.compounded();
+
+        order.sendBackToCompounding();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.COMPOUNDING);
+        assertThat(order.lines()).extracting(OrderLine::status).containsOnly(LineStatus.APPROVED);
+        assertThat(events(order)).last().isInstanceOf(OrderSentBackToCompounding.class);
+        assertThatThrownBy(order::sendBackToCompounding).isInstanceOf(IllegalStateException.class);
+        order.compounded();
+        assertThat(order.status()).isEqualTo(OrderStatus.FINAL_CHECK);
+    }
+
+    @Test
+    void anOrderIsReadyOnlyAfterItsFinalCheckAndPickedUpOnlyWhenReady() {
+        PharmacyOrder order = paid();
+
+        assertThatThrownBy(order::readyForPickup).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot move from PAID to READY");
+        assertThatThrownBy(order::pickedUp).isInstanceOf(IllegalStateException.class);
+        order.compounded();
+        assertThatThrownBy(order::pickedUp).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot move from FINAL_CHECK to PICKED_UP");
+    }
+
+    @Test
+    void aPickedUpOrderCannotBeCancelledButAReadyOneCan() {
+        PharmacyOrder ready = paid();
+        ready.compounded();
+        ready.readyForPickup();
+        ready.cancel(CancellationReason.PATIENT_REQUEST);
+        assertThat(ready.status()).isEqualTo(OrderStatus.CANCELLED);
+
+        PharmacyOrder pickedUp = paid();
+        pickedUp.compounded();
+        pickedUp.readyForPickup();
+        pickedUp.pickedUp();
+        assertThatThrownBy(() -> pickedUp.cancel(CancellationReason.PATIENT_REQUEST))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(OrderStatus.PICKED_UP.canMoveTo(OrderStatus.CANCELLED)).isFalse();
+    }
+
+    private static PharmacyOrder paid() {
+        PharmacyOrder order = inReview();
+        order.approve();
+        order.markPaid();
+        return order;
     }
 
     private static PharmacyOrder inReview() {

@@ -119,6 +119,10 @@ class PaymentProcessIntegrationTests {
         assertThat(webhook(completed(payment, "pi_selfpay_" + order.number()))).isEqualTo(200);
 
         awaitOrderStatus(order, "PAID");
+        // the paid order waits in the compounding queue
+        await().atMost(Duration.ofSeconds(30)).until(() -> engine
+                .getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(order.number()))
+                .taskDefinitionKey("Task_CompoundOrder").count() == 1);
         Payment paid = payment(order);
         assertThat(paid.status()).isEqualTo(Payment.Status.CAPTURED);
         assertThat(paid.paymentIntentId()).isEqualTo("pi_selfpay_" + order.number());

@@ -28,6 +28,7 @@ class CamundaAccess extends AbstractProcessEnginePlugin {
 
     static final String VERIFICATION_QUEUE = "Verification queue";
     static final String MY_TASKS = "My tasks";
+    static final String FULFILLMENT_QUEUE = "Fulfillment queue";
     static final String PRIVACY_REVIEWS = "Privacy reviews";
 
     @Override
@@ -57,6 +58,12 @@ class CamundaAccess extends AbstractProcessEnginePlugin {
                 engine.getTaskService().createTaskQuery().taskCandidateGroup(Role.PHARMACIST.groupId())
                         .includeAssignedTasks().orderByTaskPriority().desc().orderByTaskCreateTime().asc());
         grant(authorizations, Role.PHARMACIST, Resources.FILTER, queue.getId(), Permissions.READ);
+        Filter fulfillment = filter(filters, FULFILLMENT_QUEUE, -9,
+                "Paid orders to compound and ready orders to hand over",
+                engine.getTaskService().createTaskQuery().taskCandidateGroup(Role.PHARMACY_TECHNICIAN.groupId())
+                        .includeAssignedTasks().orderByTaskPriority().desc().orderByTaskCreateTime().asc());
+        grant(authorizations, Role.PHARMACY_TECHNICIAN, Resources.FILTER, fulfillment.getId(), Permissions.READ);
+        grant(authorizations, Role.PHARMACIST, Resources.FILTER, fulfillment.getId(), Permissions.READ);
         Filter mine = filter(filters, MY_TASKS, -5, "Tasks assigned to me",
                 engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}")
                         .orderByTaskCreateTime().asc());

@@ -3,12 +3,15 @@ package org.pestle.identity.internal.permissions;
 import static org.pestle.identity.Action.ADJUST_STOCK;
 import static org.pestle.identity.Action.APPROVE;
 import static org.pestle.identity.Action.CANCEL_ORDER;
+import static org.pestle.identity.Action.COMPOUND;
 import static org.pestle.identity.Action.EDIT_PATIENTS;
 import static org.pestle.identity.Action.EDIT_RULES;
 import static org.pestle.identity.Action.EXPORT;
+import static org.pestle.identity.Action.FINAL_CHECK;
 import static org.pestle.identity.Action.MANAGE_USERS;
 import static org.pestle.identity.Action.ORDER;
 import static org.pestle.identity.Action.RECEIVE_STOCK;
+import static org.pestle.identity.Action.RECORD_PICKUP;
 import static org.pestle.identity.Action.REFUND;
 import static org.pestle.identity.Action.VIEW_AUDIT;
 import static org.pestle.identity.Action.VIEW_PATIENTS;
@@ -54,8 +57,8 @@ final class DefaultPermissionMatrix {
 
     static final Map<Role, Set<Action>> DO = Map.of(
             Role.PHARMACIST, EnumSet.of(APPROVE, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS, VIEW_STOCK, RECEIVE_STOCK,
-                    ADJUST_STOCK),
-            Role.PHARMACY_TECHNICIAN, EnumSet.of(VIEW_PATIENTS, VIEW_STOCK, RECEIVE_STOCK),
+                    ADJUST_STOCK, COMPOUND, FINAL_CHECK, RECORD_PICKUP),
+            Role.PHARMACY_TECHNICIAN, EnumSet.of(VIEW_PATIENTS, VIEW_STOCK, RECEIVE_STOCK, COMPOUND, RECORD_PICKUP),
             Role.PHARMACY_ADMIN, EnumSet.of(CANCEL_ORDER, REFUND, EDIT_RULES, VIEW_AUDIT, EXPORT, MANAGE_USERS,
                     VIEW_STOCK),
             Role.OPERATOR, EnumSet.noneOf(Action.class),

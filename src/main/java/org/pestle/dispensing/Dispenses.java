@@ -1,0 +1,24 @@
+package org.pestle.dispensing;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The dispense records of order lines, for refills, recalls and PDMP reporting. Every method reads in the
+ * caller's transaction and data scope (row-level security shows a clinic user only their clinics'
+ * dispenses); call it from background work in the system scope.
+ */
+public interface Dispenses {
+
+    /** The dispenses of an order, by line. */
+    List<Dispense> ofOrder(UUID orderId);
+
+    /** Every dispense whose preparation took something from this inventory lot (a recall's reach), newest first. */
+    List<Dispense> ofLot(UUID lotId);
+
+    /** The patient's dispenses, newest first. */
+    List<Dispense> ofPatient(UUID patientId);
+
+    /** Controlled-substance dispenses handed over and not yet reported to the PDMP, oldest pickup first. */
+    List<Dispense> controlledNotYetReported();
+}

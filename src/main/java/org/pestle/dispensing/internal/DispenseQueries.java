@@ -1,0 +1,43 @@
+package org.pestle.dispensing.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.pestle.dispensing.Dispense;
+import org.pestle.dispensing.Dispenses;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The dispense records, in the caller's transaction and scope. */
+@Service
+@Transactional(readOnly = true)
+class DispenseQueries implements Dispenses {
+
+    private final CompoundingRecords records;
+
+    DispenseQueries(CompoundingRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public List<Dispense> ofOrder(UUID orderId) {
+        return records.dispenses("d.order_id = ?", "d.line_number", orderId);
+    }
+
+    @Override
+    public List<Dispense> ofLot(UUID lotId) {
+        return records.dispenses("exists (select 1 from compounding_ingredient i where i.record_id = r.id and i.lot_id = ?)",
+                "d.released_at desc", lotId);
+    }
+
+    @Override
+    public List<Dispense> ofPatient(UUID patientId) {
+        return records.dispenses("d.patient_id = ?", "d.released_at desc", patientId);
+    }
+
+    @Override
+    public List<Dispense> controlledNotYetReported() {
+        return records.dispenses("d.controlled_schedule <> 0 and d.picked_up_at is not null and d.pdmp_reported_at is null",
+                "d.picked_up_at");
+    }
+}
