@@ -2,20 +2,19 @@ package org.pestle.dispensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pestle.support.AppRole.appRole;
+import static org.pestle.support.AppRole.count;
+import static org.pestle.support.AppRole.scope;
+import static org.pestle.support.AppRole.update;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
-import org.pestle.support.TestDatabase;
 
 /**
  * Row-level security on the dispensing tables, as the application's role sees them (V81): no scope sees
@@ -92,32 +91,5 @@ class DispensingRowLevelSecurityIntegrationTests {
             case "compounding_record" -> "id = '" + record + "'";
             default -> "order_id = '" + order + "'";
         };
-    }
-
-    private static Connection appRole() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.get().url(), TestDatabase.APP.username(),
-                TestDatabase.APP.password());
-    }
-
-    private static void scope(Connection db, String kind, String clinicIds) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("select set_config('pestle.scope', ?, true), "
-                + "set_config('pestle.clinic_ids', ?, true), set_config('pestle.patient_id', '', true)")) {
-            s.setString(1, kind);
-            s.setString(2, clinicIds);
-            s.execute();
-        }
-    }
-
-    private static int update(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            return s.executeUpdate(sql);
-        }
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -2,19 +2,18 @@ package org.pestle.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pestle.support.AppRole.appRole;
+import static org.pestle.support.AppRole.count;
+import static org.pestle.support.AppRole.scope;
+import static org.pestle.support.AppRole.update;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
-import org.pestle.support.TestDatabase;
 
 /**
  * Row-level security on the payments and messaging tables, as the application's role sees them
@@ -79,33 +78,6 @@ class PaymentRowLevelSecurityIntegrationTests {
             assertThat(count(db, "select count(*) from sms_number_opt_out where number_hash = 'rls-test-hash'"))
                     .isZero();
             db.rollback();
-        }
-    }
-
-    private static Connection appRole() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.get().url(), TestDatabase.APP.username(),
-                TestDatabase.APP.password());
-    }
-
-    private static void scope(Connection db, String kind, String clinicIds) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("select set_config('pestle.scope', ?, true), "
-                + "set_config('pestle.clinic_ids', ?, true), set_config('pestle.patient_id', '', true)")) {
-            s.setString(1, kind);
-            s.setString(2, clinicIds);
-            s.execute();
-        }
-    }
-
-    private static int update(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            return s.executeUpdate(sql);
-        }
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

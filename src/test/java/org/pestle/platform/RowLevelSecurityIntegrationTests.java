@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pestle.support.Orders.line;
 import static org.pestle.support.Orders.order;
+import static org.pestle.support.AppRole.appRole;
+import static org.pestle.support.AppRole.count;
+import static org.pestle.support.AppRole.scope;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.pestle.support.Api;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
-import org.pestle.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -159,28 +158,6 @@ class RowLevelSecurityIntegrationTests {
                 assertThat(count(db, "select count(*) from pg_class where relname = '" + table
                         + "' and relrowsecurity and relforcerowsecurity")).as(table).isEqualTo(1);
             }
-        }
-    }
-
-    private static Connection appRole() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.get().url(), TestDatabase.APP.username(),
-                TestDatabase.APP.password());
-    }
-
-    private static void scope(Connection db, String kind, String clinicIds, String patientId) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("select set_config('pestle.scope', ?, true), "
-                + "set_config('pestle.clinic_ids', ?, true), set_config('pestle.patient_id', ?, true)")) {
-            s.setString(1, kind);
-            s.setString(2, clinicIds);
-            s.setString(3, patientId);
-            s.execute();
-        }
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

@@ -2,9 +2,9 @@ package org.pestle.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pestle.support.AppRole.appRole;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +14,6 @@ import org.pestle.audit.AuditRecords;
 import org.pestle.audit.AuditSealing;
 import org.pestle.audit.ChainVerification;
 import org.pestle.support.IntegrationTest;
-import org.pestle.support.TestDatabase;
 import org.pestle.support.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,10 +127,5 @@ class AuditSealingIntegrationTests {
 
     private long head() {
         return transactions.asSystem(() -> jdbc.sql("select seq from audit_chain_head").query(Long.class).single());
-    }
-
-    private static Connection appRole() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.get().url(), TestDatabase.APP.username(),
-                TestDatabase.APP.password());
     }
 }
