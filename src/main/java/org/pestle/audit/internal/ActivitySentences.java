@@ -24,7 +24,8 @@ final class ActivitySentences {
             "order.cancelled", "payment.captured", "payment.invoiced", "payment.refunded", "payment.failed",
             "compounding.recorded", "final-check.passed", "final-check.sent-back", "order.ready-for-pickup",
             "pickup.recorded");
-    static final Set<String> PATIENT_ACTIONS = Set.of("patient.created", "patient.changed");
+    static final Set<String> PATIENT_ACTIONS = Set.of("patient.created", "patient.changed", "texts.opted-out",
+            "texts.opted-in");
     static final Set<String> ACCESS_ACTIONS = Set.of("permissions.changed", "user.access-changed",
             "elevated-access.granted", "elevated-access.used", "account.locked");
     static final Set<String> RULE_ACTIONS = Set.of("decision.published", "decision.rolled-back",
@@ -82,6 +83,10 @@ final class ActivitySentences {
             case "pickup.recorded" -> who + " handed over " + order
                     + (Boolean.TRUE.equals(r.details().get("idChecked")) ? " after an ID check" : "");
             case "patient.created" -> who + " added " + patientOrNone(r, names, "a patient", "patient ");
+            case "texts.opted-out" -> capitalized(patientOrNone(r, names, "a patient", "patient "))
+                    + " replied STOP: no more texts";
+            case "texts.opted-in" -> capitalized(patientOrNone(r, names, "a patient", "patient "))
+                    + " replied START: texts again";
             case "patient.changed" -> who + " updated " + patientOrNone(r, names, "a patient's record", "the record of patient ");
             case "permissions.changed" -> "Permissions of " + roleGroup(r.entityId()) + " updated by " + who;
             case "user.access-changed" -> who + " changed the access of " + r.entityId()

@@ -112,6 +112,16 @@ class ActivitySentencesTests {
     }
 
     @Test
+    void aPatientsStopAndStartByTextAreToldWithTheNameOnlyToThoseWhoMayReadIt() {
+        Told stop = told("system:twilio-inbound", null, "texts.opted-out", "patient", PATIENT.toString(), Map.of());
+        Told start = told("system:twilio-inbound", null, "texts.opted-in", "patient", PATIENT.toString(), Map.of());
+
+        assertThat(sentence(stop, ALL)).isEqualTo("Patient M. Wilson replied STOP: no more texts");
+        assertThat(sentence(stop, NEITHER)).isEqualTo("A patient replied STOP: no more texts");
+        assertThat(sentence(start, ALL)).isEqualTo("Patient M. Wilson replied START: texts again");
+    }
+
+    @Test
     void accessChangesSayWhoChangedWhat() {
         assertThat(sentence(told("admin", "PHARMACY_ADMIN", "permissions.changed", "role", "PHARMACIST", Map.of()), ALL))
                 .isEqualTo("Permissions of pharmacists updated by Jane (admin)");
