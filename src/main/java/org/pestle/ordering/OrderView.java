@@ -52,7 +52,8 @@ public record OrderView(UUID id, long orderNumber, UUID clinicId, UUID patientId
     /**
      * A recorded decision.
      *
-     * @param action APPROVED, REJECTED, CLARIFICATION_REQUESTED or CLARIFICATION_ANSWERED
+     * @param action APPROVED, REJECTED, CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED,
+     *        SECOND_APPROVED or SECOND_REJECTED (the second pharmacist's decision)
      * @param code the coded reason, question or answer
      * @param actor username
      * @param at when

@@ -23,7 +23,7 @@ final class ActivitySentences {
     static final Set<String> ORDER_ACTIONS = Set.of("order.created", "order.approved", "order.rejected",
             "order.cancelled", "payment.captured", "payment.invoiced", "payment.refunded", "payment.failed",
             "compounding.recorded", "final-check.passed", "final-check.sent-back", "order.ready-for-pickup",
-            "pickup.recorded");
+            "pickup.recorded", "order.first-verified", "final-check.first-of-two-passed");
     static final Set<String> PATIENT_ACTIONS = Set.of("patient.created", "patient.changed", "texts.opted-out",
             "texts.opted-in");
     static final Set<String> ACCESS_ACTIONS = Set.of("permissions.changed", "user.access-changed",
@@ -61,6 +61,9 @@ final class ActivitySentences {
         String sentence = switch (r.action()) {
             case "order.created" -> who + " submitted " + order;
             case "order.approved" -> who + " approved " + order;
+            case "order.first-verified" -> who + " verified " + order + "; a second pharmacist must also verify it";
+            case "final-check.first-of-two-passed" -> who + " checked " + order
+                    + "; a second pharmacist must also check it before release";
             case "order.rejected" -> who + " rejected " + order;
             case "order.cancelled" -> who + " cancelled " + order + code(r, "reason").map(c -> " (" + c + ")").orElse("");
             case "payment.captured" -> "CLINIC_CARD".equals(text(r, "route"))

@@ -12,6 +12,7 @@ import org.pestle.audit.AuditEntry;
 import org.pestle.audit.AuditRecords;
 import org.pestle.audit.Outcome;
 import org.pestle.dispensing.FinalCheckPassed;
+import org.pestle.dispensing.FirstOfTwoFinalChecksPassed;
 import org.pestle.dispensing.PickupRecorded;
 import org.pestle.dispensing.PreparationCompounded;
 import org.pestle.dispensing.PreparationsSentBack;
@@ -24,6 +25,7 @@ import org.pestle.messaging.TextConsentChanged;
 import org.pestle.ordering.OrderApproved;
 import org.pestle.ordering.OrderCancelled;
 import org.pestle.ordering.OrderCreated;
+import org.pestle.ordering.OrderFirstVerified;
 import org.pestle.ordering.OrderPaid;
 import org.pestle.ordering.OrderReadyForPickup;
 import org.pestle.ordering.OrderRejected;
@@ -130,6 +132,13 @@ class DomainEventAuditor {
     }
 
     @EventListener
+    void on(OrderFirstVerified event) {
+        audit.record(AuditEntry.of(dataScope.actor(), "order.first-verified", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber())));
+    }
+
+    @EventListener
     void on(OrderRejected event) {
         audit.record(AuditEntry.of(dataScope.actor(), "order.rejected", "order", event.orderId())
                 .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
@@ -172,6 +181,13 @@ class DomainEventAuditor {
                                 .map(lot -> Map.of("lotId", lot.lotId().toString(), "lotNumber", lot.lotNumber(),
                                         "quantity", lot.quantity().toPlainString()))
                                 .toList())));
+    }
+
+    @EventListener
+    void on(FirstOfTwoFinalChecksPassed event) {
+        audit.record(AuditEntry.of(event.checkedBy(), "final-check.first-of-two-passed", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber())));
     }
 
     @EventListener

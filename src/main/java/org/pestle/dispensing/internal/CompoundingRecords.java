@@ -137,12 +137,19 @@ class CompoundingRecords {
 
     void insertCheck(Record any, String checkedBy, Instant at, String outcome, SendBackReason reason,
             LotDisposition disposition) {
+        insertCheck(any, 1, checkedBy, at, outcome, reason, disposition);
+    }
+
+    /** A final check of step 1 (the first or only pharmacist) or 2 (the second pharmacist). */
+    void insertCheck(Record any, int step, String checkedBy, Instant at, String outcome, SendBackReason reason,
+            LotDisposition disposition) {
         jdbc.sql("""
                 insert into final_check (organization_id, clinic_id, patient_id, order_id, attempt, checked_by,
-                    checked_at, outcome, reason, lot_disposition) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    checked_at, outcome, reason, lot_disposition, step)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(any.organizationId(), any.clinicId(), any.patientId(), any.orderId(), any.attempt(), checkedBy,
                         Timestamp.from(at), outcome, reason == null ? null : reason.name(),
-                        disposition == null ? null : disposition.name())
+                        disposition == null ? null : disposition.name(), step)
                 .update();
     }
 

@@ -15,9 +15,14 @@ import org.springframework.stereotype.Component;
 /**
  * Task_FinalCheck, on complete: only a pharmacist, never the one who compounded the order, approves it or
  * sends it back with a coded reason and what becomes of the lots; every field is checked again on the server.
+ * When decisions/verification-level.dmn asks for a second pharmacist (secondPharmacistRequired), the first
+ * approval only records the check and Task_SecondFinalCheck (same listener) releases the order, done by a
+ * pharmacist who neither compounded it nor checked it first.
  */
 @Component("finalCheckListener")
 class FinalCheckListener implements TaskListener {
+
+    static final String SECOND_CHECK = "Task_SecondFinalCheck";
 
     private final FinalChecks checks;
     private final Permissions permissions;
@@ -29,13 +34,30 @@ class FinalCheckListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            // Task_SecondFinalCheck: the first check's decision must not stand for the second pharmacist's
+            task.removeVariable(FulfillmentVariables.FINAL_CHECK_DECISION);
+            return;
+        }
+        boolean second = SECOND_CHECK.equals(task.getTaskDefinitionKey());
+        String firstChecker = (String) task.getVariable(FulfillmentVariables.FIRST_CHECKED_BY);
         TaskActor actor = TaskActor.of(task).require(Role.PHARMACIST, "Only a pharmacist can do the final check")
                 .require(permissions, Action.FINAL_CHECK, "Only a pharmacist can do the final check");
         FinalCheckDecision decision = FinalCheckDecision.of(task.getVariable(FulfillmentVariables.FINAL_CHECK_DECISION))
                 .orElseThrow(() -> new BadUserRequestException("Decision must be approve or sendBack"));
         switch (decision) {
-            case APPROVE -> task.setVariable(FulfillmentVariables.CONTROLLED,
-                    checks.approve(FulfillmentVariables.orderId(task), actor.userId()));
+            case APPROVE -> {
+                if (second) {
+                    task.setVariable(FulfillmentVariables.CONTROLLED,
+                            checks.approveSecond(FulfillmentVariables.orderId(task), actor.userId(), firstChecker));
+                } else if (Boolean.TRUE.equals(task.getVariable(FulfillmentVariables.SECOND_PHARMACIST_REQUIRED))) {
+                    checks.approveFirstOfTwo(FulfillmentVariables.orderId(task), actor.userId());
+                    task.setVariable(FulfillmentVariables.FIRST_CHECKED_BY, actor.userId());
+                } else {
+                    task.setVariable(FulfillmentVariables.CONTROLLED,
+                            checks.approve(FulfillmentVariables.orderId(task), actor.userId()));
+                }
+            }
             case SEND_BACK -> {
                 SendBackReason reason = FulfillmentVariables.code(SendBackReason.class,
                         task.getVariable(FulfillmentVariables.SEND_BACK_REASON)).orElseThrow(() ->
@@ -43,7 +65,12 @@ class FinalCheckListener implements TaskListener {
                 LotDisposition disposition = FulfillmentVariables.code(LotDisposition.class,
                         task.getVariable(FulfillmentVariables.LOT_DISPOSITION)).orElseThrow(() ->
                         new BadUserRequestException("Say whether the used lots go back to stock or are destroyed"));
-                checks.sendBack(FulfillmentVariables.orderId(task), actor.userId(), reason, disposition);
+                if (second) {
+                    checks.sendBackSecond(FulfillmentVariables.orderId(task), actor.userId(), firstChecker, reason,
+                            disposition);
+                } else {
+                    checks.sendBack(FulfillmentVariables.orderId(task), actor.userId(), reason, disposition);
+                }
             }
         }
     }

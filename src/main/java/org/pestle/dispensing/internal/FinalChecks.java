@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.pestle.catalog.Catalog;
 import org.pestle.catalog.Compound;
 import org.pestle.dispensing.FinalCheckPassed;
+import org.pestle.dispensing.FirstOfTwoFinalChecksPassed;
 import org.pestle.dispensing.LotDisposition;
 import org.pestle.dispensing.PreparationsSentBack;
 import org.pestle.dispensing.SendBackReason;
@@ -59,10 +60,50 @@ class FinalChecks {
      * @throws BadUserRequestException when the checker compounded a preparation of the order
      */
     boolean approve(UUID orderId, String pharmacist) {
+        return release(orderId, pharmacist, 1);
+    }
+
+    /**
+     * The first of two pharmacists passes the check (decisions/verification-level.dmn asks for a second):
+     * recorded, nothing released; the order stays in its FINAL_CHECK.
+     */
+    void approveFirstOfTwo(UUID orderId, String pharmacist) {
+        List<Record> compounded = checkable(orderId, pharmacist);
+        Record any = compounded.get(0);
+        records.insertCheck(any, 1, pharmacist, clock.instant(), "APPROVED", null, null);
+        events.publishEvent(new FirstOfTwoFinalChecksPassed(orderId, any.orderNumber(), any.organizationId(),
+                any.clinicId(), any.patientId(), pharmacist));
+    }
+
+    /**
+     * The second pharmacist's check releases the preparations, as {@link #approve} does.
+     *
+     * @throws BadUserRequestException when the pharmacist compounded the order or did its first check
+     */
+    boolean approveSecond(UUID orderId, String pharmacist, String firstChecker) {
+        requireSecond(pharmacist, firstChecker);
+        return release(orderId, pharmacist, 2);
+    }
+
+    /** Sends back from the second pharmacist's check, as {@link #sendBack} does. */
+    void sendBackSecond(UUID orderId, String pharmacist, String firstChecker, SendBackReason reason,
+            LotDisposition disposition) {
+        requireSecond(pharmacist, firstChecker);
+        sendBack(orderId, pharmacist, reason, disposition, 2);
+    }
+
+    private static void requireSecond(String pharmacist, String firstChecker) {
+        if (pharmacist.equals(firstChecker)) {
+            throw new BadUserRequestException(
+                    "The second final check must be done by another pharmacist than the one who checked first");
+        }
+    }
+
+    private boolean release(UUID orderId, String pharmacist, int step) {
         List<Record> compounded = checkable(orderId, pharmacist);
         OrderView order = orders.findForSystem(orderId).orElseThrow();
         Instant now = clock.instant();
-        records.insertCheck(compounded.get(0), pharmacist, now, "APPROVED", null, null);
+        records.insertCheck(compounded.get(0), step, pharmacist, now, "APPROVED", null, null);
         List<UUID> dispenses = new ArrayList<>();
         boolean controlled = false;
         for (Record record : compounded) {
@@ -84,9 +125,14 @@ class FinalChecks {
      * each took goes back to its lots, with {@link LotDisposition#DESTROY} the debit stands.
      */
     void sendBack(UUID orderId, String pharmacist, SendBackReason reason, LotDisposition disposition) {
+        sendBack(orderId, pharmacist, reason, disposition, 1);
+    }
+
+    private void sendBack(UUID orderId, String pharmacist, SendBackReason reason, LotDisposition disposition,
+            int step) {
         List<Record> compounded = checkable(orderId, pharmacist);
         Instant now = clock.instant();
-        records.insertCheck(compounded.get(0), pharmacist, now, "SENT_BACK", reason, disposition);
+        records.insertCheck(compounded.get(0), step, pharmacist, now, "SENT_BACK", reason, disposition);
         for (Record record : compounded) {
             if (disposition == LotDisposition.RETURN) {
                 stock.returnFromCompounding(record.id().toString(), pharmacist, record.lots().stream()

@@ -19,12 +19,15 @@ final class FulfillmentVariables {
     static final String SEND_BACK_REASON = "sendBackReason";
     static final String LOT_DISPOSITION = "lotDisposition";
     static final String CONTROLLED = "controlled";
+    /** Set by the eligibility step from decisions/verification-level.dmn: a second pharmacist also checks. */
+    static final String SECOND_PHARMACIST_REQUIRED = "secondPharmacistRequired";
+    static final String FIRST_CHECKED_BY = "firstCheckedBy";
     static final String PICKED_UP_BY = "pickedUpBy";
     static final String ID_DOCUMENT = "idDocument";
 
     /** What one round of compounding and checking sets, cleared when the order is compounded again. */
     static final java.util.List<String> OF_A_ROUND = java.util.List.of(COMPOUNDING_CONFIRMED, COMPOUNDED_BY,
-            FINAL_CHECK_DECISION, SEND_BACK_REASON, LOT_DISPOSITION);
+            FINAL_CHECK_DECISION, SEND_BACK_REASON, LOT_DISPOSITION, FIRST_CHECKED_BY);
 
     private FulfillmentVariables() {
     }

@@ -22,6 +22,10 @@ class OrderProcess {
     static final String PRESCRIBER_USER_ID = "prescriberUserId";
     static final String ELIGIBILITY = "eligibility";
     static final String VERIFICATION_DECISION = "verificationDecision";
+    /** Whether a second pharmacist verifies and checks (decisions/verification-level.dmn, once per order). */
+    static final String SECOND_PHARMACIST_REQUIRED = "secondPharmacistRequired";
+    static final String FIRST_VERIFIED_BY = "firstVerifiedBy";
+    static final String SECOND_VERIFICATION_DECISION = "secondVerificationDecision";
     static final String REJECTION_REASON = "rejectionReason";
     static final String CLARIFICATION_QUESTION = "clarificationQuestion";
     static final String CLARIFICATION_ANSWER = "clarificationAnswer";

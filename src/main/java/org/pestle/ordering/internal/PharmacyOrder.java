@@ -16,6 +16,7 @@ import org.pestle.ordering.OrderPickedUp;
 import org.pestle.ordering.OrderReadyForPickup;
 import org.pestle.ordering.OrderSentBackToCompounding;
 import org.pestle.ordering.OrderRejected;
+import org.pestle.ordering.OrderFirstVerified;
 import org.pestle.ordering.OrderStatus;
 import org.pestle.ordering.internal.ReviewCodes.RejectionReason;
 import org.springframework.data.annotation.Id;
@@ -109,6 +110,19 @@ class PharmacyOrder extends AbstractAggregateRoot<PharmacyOrder> {
             lines.replaceAll(line -> line.withStatus(LineStatus.APPROVED));
             registerEvent(new OrderApproved(id, orderNumber, organizationId, clinicId, patientId));
         }
+    }
+
+    /**
+     * The first of two pharmacists approved the order (decisions/verification-level.dmn asks for a second):
+     * it stays IN_REVIEW, because it is still under review, until the second pharmacist's {@link #approve()}
+     * or rejection. No new status: who approved first is in the review trail, and the process waits in
+     * Task_SecondVerification.
+     */
+    void firstOfTwoApproved() {
+        if (status != OrderStatus.IN_REVIEW) {
+            throw new IllegalStateException("Order " + orderNumber + " is not in review but " + status);
+        }
+        registerEvent(new OrderFirstVerified(id, orderNumber, organizationId, clinicId, patientId));
     }
 
     /** A pharmacist rejected the order, with a coded reason. */

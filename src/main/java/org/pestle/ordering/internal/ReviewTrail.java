@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReviewTrail {
 
-    enum Action { APPROVED, REJECTED, CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED }
+    enum Action { APPROVED, REJECTED, CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED, SECOND_APPROVED, SECOND_REJECTED }
 
     private final JdbcClient jdbc;
 

@@ -36,7 +36,12 @@ class VerificationDecisionListener implements TaskListener {
         switch (decision) {
             case APPROVE -> {
                 trail.record(order.id(), Action.APPROVED, null, actor.userId(), task.getId());
-                order.approve();
+                if (Boolean.TRUE.equals(task.getVariable(OrderProcess.SECOND_PHARMACIST_REQUIRED))) {
+                    task.setVariable(OrderProcess.FIRST_VERIFIED_BY, actor.userId());
+                    order.firstOfTwoApproved();
+                } else {
+                    order.approve();
+                }
             }
             case REJECT -> {
                 RejectionReason reason = ReviewCodes.code(RejectionReason.class,

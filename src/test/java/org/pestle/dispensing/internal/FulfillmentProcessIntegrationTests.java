@@ -314,6 +314,10 @@ class FulfillmentProcessIntegrationTests {
         Paid order = steps.paidOrder(Demo.OXYCODONE);
         compound(order, Demo.TECHNICIAN, "pharmacy-technicians");
         check(order, Demo.PHARMACIST, Map.of("finalCheckDecision", "approve"));
+        // Schedule II: a second pharmacist also checks it (SecondPharmacistIntegrationTests)
+        Task second = steps.awaitTask(order.number(), "Task_SecondFinalCheck");
+        users.as(Demo.PHARMACIST_2, "pharmacists", () -> engine.getTaskService().complete(second.getId(),
+                Map.of("finalCheckDecision", "approve")));
         Task pickup = steps.awaitTask(order.number(), "Task_RecordPickup");
         assertThat(engine.getRuntimeService().getVariable(order.processId(), "controlled")).isEqualTo(true);
 

@@ -65,7 +65,8 @@ class FulfillmentSteps {
     }
 
     /**
-     * Submits an order of 10 naltrexone capsules through the API, has the pharmacist approve it, and moves
+     * Submits an order of 10 naltrexone capsules through the API, has the pharmacist approve it (and, when the
+     * verification level asks for it, pharmacist2 as the second pharmacist), and moves
      * its process past the payment (tested on its own in PaymentProcessIntegrationTests) to Event_OrderPaid.
      */
     Paid paidOrder() {
@@ -83,6 +84,11 @@ class FulfillmentSteps {
         approvedOrders.as(Demo.PHARMACIST, "pharmacists", () -> engine.getTaskService().complete(verify.getId(),
                 Map.of("verificationDecision", "approve")));
         String processId = verify.getProcessInstanceId();
+        if (Boolean.TRUE.equals(engine.getRuntimeService().getVariable(processId, "secondPharmacistRequired"))) {
+            Task second = awaitTask(number, "Task_SecondVerification");
+            approvedOrders.as(Demo.PHARMACIST_2, "pharmacists", () -> engine.getTaskService().complete(
+                    second.getId(), Map.of("secondVerificationDecision", "approve")));
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService().createEventSubscriptionQuery()
                 .eventName("PaymentSucceeded").list().stream().anyMatch(s -> engine.getRuntimeService()
                         .createProcessInstanceQuery().processInstanceId(s.getProcessInstanceId())
