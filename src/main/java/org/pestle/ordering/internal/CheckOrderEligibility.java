@@ -1,43 +1,45 @@
 package org.pestle.ordering.internal;
 
-import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pestle.catalog.Catalog;
-import org.pestle.catalog.Compound;
-import org.pestle.catalog.VerificationLevels;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_CheckEligibility: evaluates the order-eligibility decision for every line; the gateway reads its code.
- * It also evaluates the verification level once for the order (decisions/verification-level.dmn, the version
- * in force): secondPharmacistRequired, read by the gateways before Task_SecondVerification and
- * Task_SecondFinalCheck.
+ * Task_CheckEligibility and Task_CheckEligibilityInJob: evaluate the order-eligibility decision for every
+ * line and record the outcome; the gateway reads its code. The same evaluation decides once for the order
+ * whether a second pharmacist is needed (decisions/verification-level.dmn, the version in force):
+ * secondPharmacistRequired, read by the gateways before Task_SecondVerification and Task_SecondFinalCheck.
+ *
+ * <p>Task_CheckEligibility runs in the submission's transaction, so the pharmacist's task exists when
+ * the submission returns. When a decision cannot be evaluated there, the variable is {@code deferred}
+ * and Task_CheckEligibilityInJob (asynchronous, retried, then an incident in Cockpit) evaluates again.
  */
 @Component("checkOrderEligibility")
 class CheckOrderEligibility implements JavaDelegate {
 
-    private final OrderEligibility eligibility;
-    private final OrderRepository orders;
-    private final Catalog catalog;
-    private final VerificationLevels verificationLevels;
+    static final String IN_JOB = "Task_CheckEligibilityInJob";
+    static final String DEFERRED = "deferred";
 
-    CheckOrderEligibility(OrderEligibility eligibility, OrderRepository orders, Catalog catalog,
-            VerificationLevels verificationLevels) {
+    private final OrderEligibility eligibility;
+
+    CheckOrderEligibility(OrderEligibility eligibility) {
         this.eligibility = eligibility;
-        this.orders = orders;
-        this.catalog = catalog;
-        this.verificationLevels = verificationLevels;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(OrderProcess.ELIGIBILITY, eligibility.check(OrderProcess.orderId(execution)).code());
-        List<Integer> schedules = orders.findById(OrderProcess.orderId(execution)).orElseThrow().lines().stream()
-                .map(line -> catalog.find(line.compoundId()).map(Compound::controlledSchedule).orElse(0))
-                .toList();
-        execution.setVariable(OrderProcess.SECOND_PHARMACIST_REQUIRED,
-                verificationLevels.forSchedules(schedules).secondPharmacist());
+        UUID orderId = OrderProcess.orderId(execution);
+        Optional<OrderEligibility.Evaluation> evaluation = IN_JOB.equals(execution.getCurrentActivityId())
+                ? Optional.of(eligibility.evaluate(orderId))
+                : eligibility.tryEvaluate(orderId);
+        if (evaluation.isEmpty()) {
+            execution.setVariable(OrderProcess.ELIGIBILITY, DEFERRED);
+            return;
+        }
+        execution.setVariable(OrderProcess.ELIGIBILITY, eligibility.record(evaluation.get()).code());
+        execution.setVariable(OrderProcess.SECOND_PHARMACIST_REQUIRED, evaluation.get().secondPharmacistRequired());
     }
 }

@@ -33,10 +33,11 @@ final class BenchmarkProbe extends AbstractProcessEnginePlugin {
     static final String ELIGIBILITY_TASK = "Task_CheckEligibility";
 
     /**
-     * {@code -Dbench.syncEligibility=true}: Task_CheckEligibility runs in the submit transaction (its
-     * asyncBefore is switched off when the model is parsed), to measure what the asynchronous job costs.
+     * {@code -Dbench.asyncEligibility=true}: Task_CheckEligibility runs as a job, as it did before it
+     * moved into the submit transaction (its asyncBefore is switched on when the model is parsed), to
+     * measure what the asynchronous job costs.
      */
-    static final boolean SYNC_ELIGIBILITY = Boolean.getBoolean("bench.syncEligibility");
+    static final boolean ASYNC_ELIGIBILITY = Boolean.getBoolean("bench.asyncEligibility");
 
     /** When the verification task of an order became visible. */
     record Seen(String taskId, String businessKey, long committedNanos) {
@@ -62,9 +63,9 @@ final class BenchmarkProbe extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                // an experiment, never the application's setting: eligibility inside the submit transaction
-                if (SYNC_ELIGIBILITY && ELIGIBILITY_TASK.equals(activity.getId())) {
-                    activity.setAsyncBefore(false);
+                // an experiment, never the application's setting: eligibility as a job, as before
+                if (ASYNC_ELIGIBILITY && ELIGIBILITY_TASK.equals(activity.getId())) {
+                    activity.setAsyncBefore(true);
                 }
             }
 

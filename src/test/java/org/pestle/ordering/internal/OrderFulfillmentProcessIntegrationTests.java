@@ -152,13 +152,77 @@ class OrderFulfillmentProcessIntegrationTests {
     }
 
     @Test
-    void ineligibleOrderEndsWithTheRulesReasonAndNoTask() {
-        ProcessInstance process = submit(Demo.OXYCODONE, 1);
+    void theCheckRunsInTheSubmissionSoTheTaskExistsWhenSubmitReturns() {
+        ProcessInstance process = submit(Demo.NALTREXONE, 0);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(process).isEnded());
-        assertThat(process).hasPassed("Task_CheckEligibility", "EndEvent_OrderIneligible")
-                .hasNotPassed("Task_VerifyPrescription");
-        PharmacyOrder order = order(process);
+        assertThat(process).isWaitingAt("Task_VerifyPrescription").hasPassed("Task_CheckEligibility")
+                .hasNotPassed("Task_CheckEligibilityInJob");
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(process.getId()).count()).isZero();
+        assertThat(order(process).status()).isEqualTo(OrderStatus.IN_REVIEW);
+    }
+
+    @Test
+    void aTableThatCannotBeEvaluatedDefersTheCheckToARetriedJobAndLosesNoOrder() throws Exception {
+        String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("decisions/order-eligibility.dmn"));
+        // an admin's edit that passes the console's checks but throws for every order at evaluation
+        String broken = shipped.replace("<inputExpression id=\"InputExpression_ApprovedCompoundsOnly\" typeRef=\"boolean\">\n          <text>approvedCompoundsOnly</text>",
+                "<inputExpression id=\"InputExpression_ApprovedCompoundsOnly\" typeRef=\"boolean\" expressionLanguage=\"juel\">\n          <text>${approvedCompoundsOnly.noSuchProperty}</text>");
+        assertThat(broken).isNotEqualTo(shipped);
+        var repository = engine.getRepositoryService();
+        String brokenDeployment = repository.createDeployment().name("eligibility-broken-by-test")
+                .addString("order-eligibility.dmn", broken).deploy().getId();
+        ProcessInstance process;
+        try {
+            process = submit(Demo.NALTREXONE, 0);
+
+            assertThat(process).isWaitingAt("Task_CheckEligibilityInJob");
+            assertThat(process).variables().containsEntry("eligibility", "deferred");
+            assertThat(order(process).status()).isEqualTo(OrderStatus.SUBMITTED);
+            var management = engine.getManagementService();
+            String jobId = management.createJobQuery().processInstanceId(process.getId()).singleResult().getId();
+            ProcessInstance deferred = process;
+            // the job executor tries it at once, and fails while the table is broken
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> management.createJobQuery().jobId(jobId).singleResult().getRetries() < 3);
+            // the last retry fails too: an incident for the operator in Cockpit
+            management.setJobRetries(jobId, 1);
+            management.setJobDuedate(jobId, new java.util.Date());
+            await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService().createIncidentQuery()
+                    .processInstanceId(deferred.getId()).count() == 1);
+            assertThat(order(process).status()).isEqualTo(OrderStatus.SUBMITTED);
+        } finally {
+            repository.deleteDeployment(brokenDeployment, true);
+        }
+
+        // the table is fixed (here: the broken version removed); the operator retries the job in Cockpit
+        var management = engine.getManagementService();
+        String jobId = management.createJobQuery().processInstanceId(process.getId()).singleResult().getId();
+        management.setJobRetries(jobId, 1);
+        management.setJobDuedate(jobId, new java.util.Date());
+        ProcessInstance retried = process;
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(retried).isWaitingAt("Task_VerifyPrescription"));
+
+        assertThat(process).isWaitingAt("Task_VerifyPrescription").hasPassed("Task_CheckEligibilityInJob");
+        assertThat(process).variables().containsEntry("eligibility", "accept");
+        assertThat(order(process).status()).isEqualTo(OrderStatus.IN_REVIEW);
+    }
+
+    @Test
+    void ineligibleOrderEndsWithTheRulesReasonAndNoTask() {
+        UUID orderId = submitOrder(Demo.OXYCODONE, 1);
+
+        // the check runs in the submission: the process has ended when submit returns
+        long number = transactions.asSystem(() -> orders.findById(orderId).orElseThrow().orderNumber());
+        var history = engine.getHistoryService();
+        var ended = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(number))
+                .singleResult();
+        assertThat(ended.getEndTime()).isNotNull();
+        assertThat(ended.getEndActivityId()).isEqualTo("EndEvent_OrderIneligible");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(ended.getId()).list())
+                .extracting(a -> a.getActivityId())
+                .contains("Task_CheckEligibility").doesNotContain("Task_VerifyPrescription");
+        PharmacyOrder order = transactions.asSystem(() -> orders.findById(orderId).orElseThrow());
         assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(order.statusReason()).isEqualTo("Line 1: Schedule II prescriptions cannot be refilled");
         assertThat(order.lines()).extracting(OrderLine::status).containsOnly(LineStatus.INELIGIBLE);
@@ -228,6 +292,13 @@ class OrderFulfillmentProcessIntegrationTests {
     }
 
     private ProcessInstance submit(UUID compoundId, int refills) {
+        UUID orderId = submitOrder(compoundId, refills);
+        long number = transactions.asSystem(() -> orders.findById(orderId).orElseThrow().orderNumber());
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(number)).singleResult();
+    }
+
+    private UUID submitOrder(UUID compoundId, int refills) {
         NewOrder request = new NewOrder(Demo.NORTHSIDE, Demo.PATIENT_NORTHSIDE, List.of(new NewOrder.Line(
                 compoundId, new BigDecimal("10"), 30, "Use as directed", refills)));
         transactions.signIn(Demo.REYES);
@@ -237,9 +308,7 @@ class OrderFulfillmentProcessIntegrationTests {
         } finally {
             transactions.signOut();
         }
-        long number = transactions.asSystem(() -> orders.findById(orderId).orElseThrow().orderNumber());
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(String.valueOf(number)).singleResult();
+        return orderId;
     }
 
     private void awaitVerification(ProcessInstance process) {

@@ -558,8 +558,8 @@ public final class OrderIntakeBenchmark {
         System.out.printf("Database: PostgreSQL %s (%s), synchronous_commit=%s, fsync=%s, shared_buffers=%s%n",
                 version, databaseKind(), show("synchronous_commit"), show("fsync"), show("shared_buffers"));
         System.out.println("Engine settings in force:");
-        System.out.printf("  Task_CheckEligibility ........ %s%n", BenchmarkProbe.SYNC_ELIGIBILITY
-                ? "in the submit transaction (experiment: -Dbench.syncEligibility=true)" : "asyncBefore (as modelled)");
+        System.out.printf("  Task_CheckEligibility ........ %s%n", BenchmarkProbe.ASYNC_ELIGIBILITY
+                ? "a job (experiment: -Dbench.asyncEligibility=true)" : "in the submit transaction (as modelled)");
         System.out.printf("  history level ................ %s%n", config.getHistoryLevel().getName());
         System.out.printf("  legacy FEEL .................. %s%n", onOff(config.isDmnFeelEnableLegacyBehavior()));
         System.out.printf("  history removal-time strategy  %s%n", config.getHistoryRemovalTimeStrategy());
