@@ -61,7 +61,7 @@ class ActivityFeedIntegrationTests {
             audit.record(new AuditEntry("pharmacist2", "PHARMACIST", null, null, Demo.LAKESIDE, "order.approved",
                     "order", UUID.randomUUID().toString(), Demo.PATIENT_LAKESIDE, Outcome.SUCCESS, null, null,
                     Map.of("orderNumber", lakesideOrder)));
-            return audit.record(new AuditEntry("admin", "PHARMACY_ADMIN", null, null, null, "permissions.changed",
+            audit.record(new AuditEntry("admin", "PHARMACY_ADMIN", null, null, null, "permissions.changed",
                     "role", "PHARMACY_TECHNICIAN", null, Outcome.SUCCESS, null, null, Map.of()));
         });
     }

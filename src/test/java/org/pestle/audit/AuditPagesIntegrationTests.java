@@ -144,7 +144,7 @@ class AuditPagesIntegrationTests {
 
     @Test
     void aBrokenChainIsShownWithItsFirstBrokenRecord() throws java.sql.SQLException {
-        long seq = transactions.asSystem(() -> audit.record(AuditEntry.of("system:test", "test.to-edit", "thing", "t")));
+        long seq = AuditSealing.recordOne(transactions, jdbc, audit, "test.to-edit", "thing", "t");
         // tampering is found once the record is sealed into the chain (before, it is the window, docs/audit.md)
         AuditSealing.awaitSealed(transactions, jdbc, seq);
         WebSession privacy = signedIn(Demo.PRIVACY);

@@ -31,6 +31,19 @@ public final class AuditSealing {
         }
     }
 
+    /**
+     * Appends one record in a transaction of its own and returns its sequence number, read back after the
+     * commit (found by a marker in its details, which no test edits).
+     */
+    public static long recordOne(Transactions transactions, JdbcClient jdbc, AuditRecords audit, String action,
+            String entityType, String entityId) {
+        String marker = java.util.UUID.randomUUID().toString();
+        transactions.asSystem(() -> audit.record(AuditEntry.of("system:test", action, entityType, entityId)
+                .withDetails(java.util.Map.of("marker", marker))));
+        return transactions.asSystem(() -> jdbc.sql("select seq from audit_record where details ->> 'marker' = ?")
+                .param(marker).query(Long.class).single());
+    }
+
     /** Until every record written so far is sealed. */
     public static void awaitAllSealed(Transactions transactions, JdbcClient jdbc) {
         awaitSealed(transactions, jdbc, lastWritten(transactions, jdbc));

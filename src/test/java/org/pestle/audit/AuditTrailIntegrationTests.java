@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.pestle.platform.DataScope;
 import org.pestle.support.Api;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
@@ -29,6 +31,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail: records written by the modules' events and by sign-ins, append-only for the
@@ -51,6 +58,12 @@ class AuditTrailIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    DataScope dataScope;
 
     @LocalServerPort
     int port;
@@ -124,6 +137,74 @@ class AuditTrailIntegrationTests {
                         .hasMessageContaining("permission denied");
             }
         }
+    }
+
+    @Test
+    void aTransactionsRecordsAreAppendedTogetherInTheirOrderWhenItCommits() {
+        String marker = UUID.randomUUID().toString();
+        transactions.asSystem(() -> {
+            audit.record(AuditEntry.of("system:test", "test.first", "thing", marker));
+            audit.record(AuditEntry.of("system:test", "test.second", "thing", marker));
+            audit.record(AuditEntry.of("system:test", "test.third", "thing", marker));
+            // held until the transaction commits, then written in one statement
+            assertThat(actionsOf(marker)).isEmpty();
+            return null;
+        });
+
+        assertThat(actionsOf(marker)).containsExactly("test.first", "test.second", "test.third");
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoRecordOfItsWork() {
+        String marker = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> transactions.asSystem(() -> {
+            audit.record(AuditEntry.of("system:test", "test.rolled-back", "thing", marker));
+            throw new IllegalStateException("the work failed");
+        })).hasMessage("the work failed");
+
+        assertThat(actionsOf(marker)).isEmpty();
+    }
+
+    @Test
+    void aRecordOfAnInnerTransactionCommitsWithItAndNotWithTheOuterOne() {
+        String marker = UUID.randomUUID().toString();
+        TransactionTemplate own = new TransactionTemplate(transactionManager);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        assertThatThrownBy(() -> transactions.asSystem(() -> {
+            audit.record(AuditEntry.of("system:test", "test.outer", "thing", marker));
+            own.executeWithoutResult(status -> {
+                dataScope.enterSystem("system:test");
+                audit.record(AuditEntry.of("system:test", "test.inner", "thing", marker));
+            });
+            throw new IllegalStateException("the outer work failed");
+        })).hasMessage("the outer work failed");
+
+        assertThat(actionsOf(marker)).containsExactly("test.inner");
+    }
+
+    @Test
+    void aRecordWrittenWhileItsTransactionCommitsIsAppendedAtOnce() {
+        String marker = UUID.randomUUID().toString();
+        transactions.asSystem(() -> {
+            audit.record(AuditEntry.of("system:test", "test.during-work", "thing", marker));
+            // another synchronization records after the held records were flushed
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    audit.record(AuditEntry.of("system:test", "test.while-committing", "thing", marker));
+                }
+            });
+            return null;
+        });
+
+        assertThat(actionsOf(marker)).containsExactly("test.during-work", "test.while-committing");
+    }
+
+    private List<String> actionsOf(String entityId) {
+        return transactions.asSystem(() -> jdbc.sql("select action from audit_record where entity_id = ? order by seq")
+                .param(entityId).query(String.class).list());
     }
 
     @Test
@@ -293,7 +374,7 @@ class AuditTrailIntegrationTests {
 
     /** Appends a record and waits until it is sealed (tampering before that is the window, docs/audit.md). */
     private long appendOne() {
-        long seq = transactions.asSystem(() -> audit.record(AuditEntry.of("system:test", "test.recorded", null, null)));
+        long seq = AuditSealing.recordOne(transactions, jdbc, audit, "test.recorded", null, null);
         AuditSealing.awaitSealed(transactions, jdbc, seq);
         return seq;
     }

@@ -37,6 +37,14 @@ public class Transactions {
         });
     }
 
+    /** Runs work that returns nothing in a transaction in the system scope. */
+    public void asSystem(Runnable work) {
+        template.executeWithoutResult(status -> {
+            dataScope.enterSystem("system:test");
+            work.run();
+        });
+    }
+
     /** Runs the work in a transaction with the test thread's current scope. */
     public <T> T inTransaction(Supplier<T> work) {
         return template.execute(status -> work.get());

@@ -2,7 +2,7 @@ package org.pestle.audit.internal;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +27,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends audit records through the database's {@code audit_append} (unsealed, no lock on a shared row;
- * {@link AuditSealer} links them into the chain shortly after they commit) and walks the sealed chain.
+ * {@link AuditSealer} links them into the chain shortly after they commit), all of a transaction's
+ * records in one statement just before it commits ({@link AppendAtCommit}), and walks the sealed chain.
  */
 @Service
 class AuditTrail implements AuditRecords {
@@ -48,14 +49,21 @@ class AuditTrail implements AuditRecords {
 
     @Override
     @Transactional
-    public long record(AuditEntry entry) {
+    public void record(AuditEntry entry) {
+        // role and address are those of the moment of the action, not of the flush
         String role = entry.actorRole() != null ? entry.actorRole() : rolesOf(entry.actor());
         String address = entry.sourceAddress() != null ? entry.sourceAddress() : remoteAddress();
-        return jdbc.sql("select audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))")
-                .params(entry.actor(), role, entry.onBehalfOf(), entry.organizationId(), entry.clinicId(),
-                        entry.action(), entry.entityType(), entry.entityId(), entry.patientId(),
-                        entry.outcome().code(), address, entry.reason(), toJson(entry.details()))
-                .query(Long.class).single();
+        AppendAtCommit.Row row = new AppendAtCommit.Row(entry.actor(), role, entry.onBehalfOf(),
+                entry.organizationId(), entry.clinicId(), entry.action(), entry.entityType(), entry.entityId(),
+                entry.patientId(), entry.outcome().code(), address, entry.reason(), entry.details());
+        if (!AppendAtCommit.hold(row, this::appendAll)) {
+            appendAll(List.of(row));
+        }
+    }
+
+    /** Appends records in the current transaction, in one statement, in their order. */
+    private void appendAll(List<AppendAtCommit.Row> rows) {
+        jdbc.sql("select audit_append_all(cast(? as jsonb))").param(toJson(rows)).query(Long.class).single();
     }
 
     @Override
@@ -183,9 +191,9 @@ class AuditTrail implements AuditRecords {
         return null;
     }
 
-    private String toJson(Map<String, Object> details) {
+    private String toJson(List<AppendAtCommit.Row> rows) {
         try {
-            return json.writeValueAsString(details);
+            return json.writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Audit details are identifiers and codes", e);
         }

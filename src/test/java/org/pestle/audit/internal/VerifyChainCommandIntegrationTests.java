@@ -36,7 +36,7 @@ class VerifyChainCommandIntegrationTests {
 
     @Test
     void reportsAnIntactChainWithExitCodeZeroAndAnEditedRecordWithThree() throws Exception {
-        long seq = transactions.asSystem(() -> audit.record(AuditEntry.of("system:test", "test.recorded", null, null)));
+        long seq = AuditSealing.recordOne(transactions, jdbc, audit, "test.recorded", null, null);
         AuditSealing.awaitSealed(transactions, jdbc, seq);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
