@@ -31,15 +31,39 @@ import java.util.UUID;
  * @param pickupRecordedBy username of the staff member who handed it over, or null
  * @param pickedUpAt when, or null
  * @param pdmpReportedAt when it was reported to the state PDMP, or null
+ * @param carrier the carrier it was shipped with ({@link Carrier} code), or null when not shipped
+ * @param trackingNumber the carrier's tracking number, or null
+ * @param shippedBy username of the staff member who handed it to the carrier, or null
+ * @param shippedAt when, or null
+ * @param deliveryRecordedBy username of the staff member who recorded the delivery, or null
+ * @param deliveredAt when it was delivered (it counts as dispensed from then on), or null
+ * @param destroyedBy username of the pharmacist who had it destroyed (never handed over), or null
+ * @param destroyedAt when, or null
+ * @param destructionReason why ({@code UNCLAIMED}, {@code ORDER_CANCELLED}), or null
  * @param lots the ingredient lots of the preparation
  */
 public record Dispense(UUID id, UUID orderId, long orderNumber, int lineNumber, UUID organizationId, UUID clinicId,
         UUID patientId, UUID compoundId, UUID compoundingRecordId, int formulationVersion, String controlNumber, BigDecimal quantity,
         int controlledSchedule, LocalDate budDate, String pharmacist, Instant releasedAt, String pickedUpBy,
-        String idDocument, String pickupRecordedBy, Instant pickedUpAt, Instant pdmpReportedAt, List<LotTaken> lots) {
+        String idDocument, String pickupRecordedBy, Instant pickedUpAt, Instant pdmpReportedAt, String carrier,
+        String trackingNumber, String shippedBy, Instant shippedAt, String deliveryRecordedBy, Instant deliveredAt,
+        String destroyedBy, Instant destroyedAt, String destructionReason, List<LotTaken> lots) {
 
     public Dispense {
         lots = List.copyOf(lots);
+    }
+
+    /** When it reached the patient: picked up, or delivered by the carrier; null while it has not. */
+    public Instant dispensedAt() {
+        return pickedUpAt != null ? pickedUpAt : deliveredAt;
+    }
+
+    /** The same dispense with these lots. */
+    public Dispense withLots(List<LotTaken> taken) {
+        return new Dispense(id, orderId, orderNumber, lineNumber, organizationId, clinicId, patientId, compoundId,
+                compoundingRecordId, formulationVersion, controlNumber, quantity, controlledSchedule, budDate, pharmacist,
+                releasedAt, pickedUpBy, idDocument, pickupRecordedBy, pickedUpAt, pdmpReportedAt, carrier, trackingNumber,
+                shippedBy, shippedAt, deliveryRecordedBy, deliveredAt, destroyedBy, destroyedAt, destructionReason, taken);
     }
 
     /** Whether it is a controlled substance. */

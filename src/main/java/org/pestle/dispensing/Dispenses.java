@@ -19,6 +19,9 @@ public interface Dispenses {
     /** The patient's dispenses, newest first. */
     List<Dispense> ofPatient(UUID patientId);
 
-    /** Controlled-substance dispenses handed over and not yet reported to the PDMP, oldest pickup first. */
+    /**
+     * Controlled-substance dispenses handed over (picked up, or delivered after shipping) and not yet reported to
+     * the PDMP, oldest first.
+     */
     List<Dispense> controlledNotYetReported();
 }

@@ -4,6 +4,6 @@ package org.pestle.dispensing;
 public enum LotDisposition {
     /** Not mixed yet: what was taken goes back to stock (a RETURNED movement per lot). */
     RETURN,
-    /** Mixed: the preparation is destroyed; the compounding debit stands in the ledger. */
+    /** Mixed: the preparation is destroyed; the compounding debit stands and a DESTROYED movement records it. */
     DESTROY
 }

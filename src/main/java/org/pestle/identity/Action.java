@@ -29,5 +29,9 @@ public enum Action {
     /** Check a compounded preparation before it is released (never one's own compounding). */
     FINAL_CHECK,
     /** Record who picked up a ready order (and the ID check of a controlled substance). */
-    RECORD_PICKUP
+    RECORD_PICKUP,
+    /** Hand a ready order to a carrier (carrier and tracking number) and record its delivery. */
+    RECORD_SHIPMENT,
+    /** Return an unclaimed order to stock: its preparation destroyed, its payment refunded. */
+    RETURN_TO_STOCK
 }

@@ -52,6 +52,21 @@ public interface Stock {
      */
     List<StockLot> returnFromCompounding(String reference, String returnedBy, List<LotUse> uses);
 
+    /**
+     * Records in the ledger that the preparation a compounding made was destroyed (sent back at the final check
+     * with its lots destroyed, unclaimed, or its order cancelled), in the caller's transaction: a
+     * {@code DESTROYED} movement per lot the reference still holds (taken and not returned), with the coded
+     * reason and the reference. The compounding debit stands, so these movements carry no quantity (the quantity
+     * destroyed is the debit's, said in the note); nothing goes back to stock. Recording the same reference
+     * again writes nothing.
+     *
+     * @param reference the compounding's identifier, as given to {@link #debitForCompounding}
+     * @param destroyedBy username of the pharmacist, or a {@code system:} actor
+     * @param reason a coded reason, e.g. {@code PREPARATION_UNCLAIMED}
+     * @return the lots of the preparation (none when it took nothing, or was recorded before)
+     */
+    List<StockLot> destroyedWithPreparation(String reference, String destroyedBy, String reason);
+
     /** The lots with these ids that the caller's scope sees, with their quantities on hand. */
     List<StockLot> lots(Collection<UUID> lotIds);
 }

@@ -18,8 +18,12 @@ public enum LineStatus {
     COMPOUNDED,
     /** Passed the pharmacist's final check; its dispense record is written. */
     CHECKED,
-    /** Handed over to the patient or their agent. */
-    DISPENSED;
+    /** Handed to a carrier; dispensed once delivered. */
+    SHIPPED,
+    /** Handed over to the patient or their agent, or delivered to them. */
+    DISPENSED,
+    /** Never handed over: unclaimed, its preparation destroyed. */
+    DESTROYED;
 
     /** The line status that follows an eligibility outcome of the order-eligibility decision. */
     public static LineStatus ofEligibility(EligibilityOutcome outcome) {

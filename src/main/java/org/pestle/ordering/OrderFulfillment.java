@@ -34,4 +34,24 @@ public interface OrderFulfillment {
 
     /** The order was handed over: lines DISPENSED, order PICKED_UP, {@link OrderPickedUp}. */
     void pickedUp(UUID orderId);
+
+    /**
+     * The order was handed to a carrier: lines SHIPPED, order SHIPPED, {@link OrderShipped}; the order's trail
+     * records who (review action SHIPPED, code: the carrier).
+     *
+     * @param taskId the Camunda task that recorded it
+     */
+    void shipped(UUID orderId, String shippedBy, String carrierCode, String taskId);
+
+    /**
+     * The shipment was delivered: lines DISPENSED, order DELIVERED, {@link OrderDelivered} (for refills and
+     * PDMP, a delivery counts as a dispense like a pickup).
+     */
+    void delivered(UUID orderId, String recordedBy, String taskId);
+
+    /**
+     * The ready order was never picked up: lines DESTROYED, order RETURNED with the coded reason,
+     * {@link OrderReturnedToStock} (payments refunds it); the trail records the pharmacist (RETURNED_TO_STOCK).
+     */
+    void returnedToStock(UUID orderId, String pharmacist, String reasonCode, String taskId);
 }

@@ -25,6 +25,15 @@ public enum OrderStatus {
     READY,
     /** Handed over at the pharmacy; who picked it up is in the dispense records. */
     PICKED_UP,
+    /** Handed to a carrier instead of being picked up; carrier and tracking number are in the dispense records. */
+    SHIPPED,
+    /** The shipment reached the patient: dispensed, like a picked-up order. */
+    DELIVERED,
+    /**
+     * Ended unclaimed: not picked up by the clinic's return-to-stock day, its preparations destroyed (never
+     * returned to stock) and its payment refunded ({@code statusReason} has the coded reason).
+     */
+    RETURNED,
     /** Ended by a cancellation ({@code statusReason} has the coded reason); a paid order is refunded. */
     CANCELLED;
 
@@ -39,14 +48,15 @@ public enum OrderStatus {
             case PAID -> next == COMPOUNDING || next == CANCELLED;
             case COMPOUNDING -> next == FINAL_CHECK || next == CANCELLED;
             case FINAL_CHECK -> next == READY || next == COMPOUNDING || next == CANCELLED;
-            case READY -> next == PICKED_UP || next == CANCELLED;
-            // shipping, returns and refunds of a handed-over order come in a later capability
-            case PICKED_UP, REJECTED, CANCELLED -> false;
+            case READY -> next == PICKED_UP || next == SHIPPED || next == RETURNED || next == CANCELLED;
+            case SHIPPED -> next == DELIVERED;
+            // returns of a handed-over order (a patient's return, a lost shipment) are not built
+            case PICKED_UP, DELIVERED, RETURNED, REJECTED, CANCELLED -> false;
         };
     }
 
     /** Whether the order has ended (nothing more happens to it). */
     public boolean ended() {
-        return this == REJECTED || this == CANCELLED;
+        return this == REJECTED || this == CANCELLED || this == RETURNED;
     }
 }

@@ -22,7 +22,8 @@ import java.util.UUID;
  * @param updatedAt when it last changed
  * @param totalCents the order's price in cents; null where the permission matrix hides prices from the viewer
  * @param lines the lines
- * @param reviews the pharmacist's and prescriber's recorded decisions, oldest first
+ * @param reviews the pharmacist's and prescriber's recorded decisions, and the shipment, delivery or return to
+ *        stock with who recorded it, oldest first
  */
 public record OrderView(UUID id, long orderNumber, UUID clinicId, UUID patientId, UUID prescriberId,
         OrderStatus status, String statusReason, String eligibility, String submittedBy, Instant createdAt,
@@ -53,7 +54,8 @@ public record OrderView(UUID id, long orderNumber, UUID clinicId, UUID patientId
      * A recorded decision.
      *
      * @param action APPROVED, REJECTED, CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED,
-     *        SECOND_APPROVED or SECOND_REJECTED (the second pharmacist's decision)
+     *        SECOND_APPROVED or SECOND_REJECTED (the second pharmacist's decision), SHIPPED (code: the carrier),
+     *        DELIVERED, RETURNED_TO_STOCK (code: the reason)
      * @param code the coded reason, question or answer
      * @param actor username
      * @param at when

@@ -14,7 +14,9 @@ import java.util.UUID;
  * @param patientSelfPayEnabled patients may pay for their orders themselves
  * @param clinicPayAutomation when the clinic is charged
  * @param refillReminderLeadDays how many days before a supply runs out patients are reminded
+ * @param returnToStockDays how many days after it is ready an order not picked up is returned to stock
  */
 public record Clinic(UUID id, UUID organizationId, String code, String name, boolean approvedCompoundsOnly,
-        boolean patientSelfPayEnabled, ClinicPayAutomation clinicPayAutomation, int refillReminderLeadDays) {
+        boolean patientSelfPayEnabled, ClinicPayAutomation clinicPayAutomation, int refillReminderLeadDays,
+        int returnToStockDays) {
 }

@@ -188,7 +188,7 @@ class VerificationInTasklistBrowserIntegrationTests {
     }
 
     @Test
-    void aTechnicianCompoundsAPaidOrderAndAnotherPharmacistReleasesItInTasklist() {
+    void aTechnicianCompoundsAPaidOrderAnotherPharmacistReleasesItAndTheTechnicianShipsItInTasklist() {
         JsonNode order = submitOrderAndAwaitReview();
         String id = order.get("id").asText();
         long orderNumber = order.get("orderNumber").asLong();
@@ -221,6 +221,25 @@ class VerificationInTasklistBrowserIntegrationTests {
         JsonNode dispensing = api.get(Demo.PHARMACIST, "/api/orders/" + id + "/dispensing").json();
         assertThat(dispensing.at("/compoundings/0/compoundedBy").asText()).isEqualTo(Demo.TECHNICIAN);
         assertThat(dispensing.at("/compoundings/0/checkedBy").asText()).isEqualTo(Demo.PHARMACIST);
+        logOut();
+
+        // the handover form: a pickup's fields by default, the carrier and tracking number once shipping is chosen
+        logIn(Demo.TECHNICIAN);
+        openQueue("Fulfillment queue", ANY_TASK);
+        openTask(orderNumber, tasksNamed("Record pickup or shipment"), "Handover of order " + orderNumber);
+        claim();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(formField("Picked up by")));
+        assertThat(browser.findElements(formField("Carrier"))).as("no shipment fields for a pickup").isEmpty();
+        chooseDecision("Shipped to the patient");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(formField("Carrier")));
+        assertThat(browser.findElements(formField("Picked up by"))).as("no pickup fields for a shipment").isEmpty();
+        chooseOption(formField("Carrier"), "UPS");
+        browser.findElement(formField("Tracking number")).findElement(By.cssSelector("input"))
+                .sendKeys("1Z999AA10123456784");
+        capture("handover-shipped");
+        complete();
+        JsonNode shipped = awaitStatus(id, "SHIPPED");
+        assertThat(shipped.at("/lines/0/status").asText()).isEqualTo("SHIPPED");
     }
 
     @Test

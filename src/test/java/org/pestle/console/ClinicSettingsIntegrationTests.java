@@ -39,7 +39,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class ClinicSettingsIntegrationTests {
 
     static final ClinicSettings NORTHSIDE_SHIPPED = new ClinicSettings(true, true, ClinicPayAutomation.WHEN_APPLICABLE,
-            5);
+            5, 14);
 
     @LocalServerPort
     int port;
@@ -108,8 +108,36 @@ class ClinicSettingsIntegrationTests {
     }
 
     @Test
+    void theReturnToStockDayIsAClinicSettingChangedWithItsHistoryAndRefusedOutsideOneToSixtyDays() {
+        assertThat(clinics.find(Demo.NORTHSIDE).orElseThrow().returnToStockDays()).as("shipped default").isEqualTo(14);
+        String page = admin.get("/console/clinics/" + Demo.NORTHSIDE).body();
+        HttpResponse<String> refused = admin.postForm("/console/clinics/" + Demo.NORTHSIDE, "ordering=APPROVED_ONLY"
+                + "&selfPay=ENABLED&clinicPayAutomation=WHEN_APPLICABLE&refillReminderLeadDays=5&returnToStockDays=0"
+                + "&reason=Sooner&_csrf=" + ConsoleSignIn.csrfOf(page));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/console/clinics/" + Demo.NORTHSIDE).body()).contains("Nothing was saved",
+                "returnToStockDays", "must be between 1 and 60");
+
+        page = admin.get("/console/clinics/" + Demo.NORTHSIDE).body();
+        HttpResponse<String> saved = admin.postForm("/console/clinics/" + Demo.NORTHSIDE, "ordering=APPROVED_ONLY"
+                + "&selfPay=ENABLED&clinicPayAutomation=WHEN_APPLICABLE&refillReminderLeadDays=5&returnToStockDays=7"
+                + "&reason=" + URLEncoder.encode("Unclaimed orders back after a week", StandardCharsets.UTF_8)
+                + "&_csrf=" + ConsoleSignIn.csrfOf(page));
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(clinics.find(Demo.NORTHSIDE).orElseThrow().returnToStockDays()).isEqualTo(7);
+        assertThat(transactions.asSystem(() -> clinics.settingsHistory(Demo.NORTHSIDE)).get(0)).satisfies(change -> {
+            assertThat(change.changedBy()).isEqualTo(Demo.ADMIN);
+            assertThat(change.before().returnToStockDays()).isEqualTo(14);
+            assertThat(change.after().returnToStockDays()).isEqualTo(7);
+        });
+        assertThat(admin.get("/console/clinics/" + Demo.NORTHSIDE).body())
+                .contains("unclaimed orders returned to stock after 7 days");
+    }
+
+    @Test
     void aChangePublishesClinicSettingsChangedWithTheChangedSettings() {
-        transactions.asSystem(() -> clinics.changeSettings(Demo.NORTHSIDE, new ClinicSettings(true, false, ClinicPayAutomation.ALWAYS, 5),
+        transactions.asSystem(() -> clinics.changeSettings(Demo.NORTHSIDE, new ClinicSettings(true, false, ClinicPayAutomation.ALWAYS, 5, 14),
                 Demo.ADMIN, "Northside pays for every order"));
 
         assertThat(events.stream(ClinicSettingsChanged.class)).singleElement().satisfies(event -> {

@@ -68,7 +68,7 @@ class RulesConsoleBrowserIntegrationTests {
             chromium.close();
         }
         rules.restoreShipped(RuleTablesFixture.ELIGIBILITY);
-        transactions.asSystem(() -> clinics.changeSettings(Demo.NORTHSIDE, new ClinicSettings(true, true, ClinicPayAutomation.WHEN_APPLICABLE, 5),
+        transactions.asSystem(() -> clinics.changeSettings(Demo.NORTHSIDE, new ClinicSettings(true, true, ClinicPayAutomation.WHEN_APPLICABLE, 5, 14),
                 "test", "Test over: demo settings again"));
     }
 

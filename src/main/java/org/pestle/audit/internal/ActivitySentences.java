@@ -23,7 +23,8 @@ final class ActivitySentences {
     static final Set<String> ORDER_ACTIONS = Set.of("order.created", "order.approved", "order.rejected",
             "order.cancelled", "payment.captured", "payment.invoiced", "payment.refunded", "payment.failed",
             "compounding.recorded", "final-check.passed", "final-check.sent-back", "order.ready-for-pickup",
-            "pickup.recorded", "order.first-verified", "final-check.first-of-two-passed");
+            "pickup.recorded", "order.first-verified", "final-check.first-of-two-passed", "shipment.recorded",
+            "delivery.recorded", "preparations.destroyed", "order.returned-to-stock");
     static final Set<String> PATIENT_ACTIONS = Set.of("patient.created", "patient.changed", "texts.opted-out",
             "texts.opted-in");
     static final Set<String> ACCESS_ACTIONS = Set.of("permissions.changed", "user.access-changed",
@@ -85,6 +86,13 @@ final class ActivitySentences {
             case "order.ready-for-pickup" -> capitalized(order) + " is ready for pickup";
             case "pickup.recorded" -> who + " handed over " + order
                     + (Boolean.TRUE.equals(r.details().get("idChecked")) ? " after an ID check" : "");
+            case "shipment.recorded" -> who + " shipped " + order
+                    + Optional.ofNullable(text(r, "carrier")).map(c -> " with " + c.replace('_', ' ')).orElse("");
+            case "delivery.recorded" -> who + " recorded the delivery of " + order;
+            case "preparations.destroyed" -> who + " destroyed the preparation of " + order
+                    + code(r, "reason").map(c -> " (" + c + ")").orElse("");
+            case "order.returned-to-stock" -> who + " returned " + order + " to stock"
+                    + code(r, "reason").map(c -> " (" + c + ")").orElse("");
             case "patient.created" -> who + " added " + patientOrNone(r, names, "a patient", "patient ");
             case "texts.opted-out" -> capitalized(patientOrNone(r, names, "a patient", "patient "))
                     + " replied STOP: no more texts";

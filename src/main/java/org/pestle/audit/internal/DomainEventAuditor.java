@@ -13,7 +13,10 @@ import org.pestle.audit.AuditRecords;
 import org.pestle.audit.Outcome;
 import org.pestle.dispensing.FinalCheckPassed;
 import org.pestle.dispensing.FirstOfTwoFinalChecksPassed;
+import org.pestle.dispensing.DeliveryRecorded;
 import org.pestle.dispensing.PickupRecorded;
+import org.pestle.dispensing.PreparationsDestroyed;
+import org.pestle.dispensing.ShipmentRecorded;
 import org.pestle.dispensing.PreparationCompounded;
 import org.pestle.dispensing.PreparationsSentBack;
 import org.pestle.identity.CurrentActor;
@@ -28,6 +31,7 @@ import org.pestle.ordering.OrderCreated;
 import org.pestle.ordering.OrderFirstVerified;
 import org.pestle.ordering.OrderPaid;
 import org.pestle.ordering.OrderReadyForPickup;
+import org.pestle.ordering.OrderReturnedToStock;
 import org.pestle.ordering.OrderRejected;
 import org.pestle.ordering.OrderViewed;
 import org.pestle.patients.PatientChanged;
@@ -226,6 +230,36 @@ class DomainEventAuditor {
         audit.record(AuditEntry.of(event.recordedBy(), "pickup.recorded", "order", event.orderId())
                 .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
                 .withDetails(details));
+    }
+
+    @EventListener
+    void on(ShipmentRecorded event) {
+        audit.record(AuditEntry.of(event.shippedBy(), "shipment.recorded", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber(), "carrier", event.carrier().name(),
+                        "trackingNumber", event.trackingNumber(), "dispenseIds", sorted(event.dispenseIds()))));
+    }
+
+    @EventListener
+    void on(DeliveryRecorded event) {
+        audit.record(AuditEntry.of(event.recordedBy(), "delivery.recorded", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber(), "dispenseIds", sorted(event.dispenseIds()))));
+    }
+
+    @EventListener
+    void on(PreparationsDestroyed event) {
+        audit.record(AuditEntry.of(event.destroyedBy(), "preparations.destroyed", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber(), "reason", event.reason(),
+                        "compoundingRecordIds", sorted(event.compoundingRecordIds()))));
+    }
+
+    @EventListener
+    void on(OrderReturnedToStock event) {
+        audit.record(AuditEntry.of(dataScope.actor(), "order.returned-to-stock", "order", event.orderId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(Map.of("orderNumber", event.orderNumber(), "reason", event.reason())));
     }
 
     /** By the patient, through the inbound text's webhook: recorded as {@code system:twilio-inbound}, the patient named. */

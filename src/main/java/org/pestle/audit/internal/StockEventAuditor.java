@@ -59,7 +59,11 @@ class StockEventAuditor {
 
     @EventListener
     void on(StockUsedInCompounding event) {
-        String action = event.kind().equals("RETURNED") ? "stock.returned" : "stock.used-in-compounding";
+        String action = switch (event.kind()) {
+            case "RETURNED" -> "stock.returned";
+            case "DESTROYED" -> "stock.destroyed-in-preparation";
+            default -> "stock.used-in-compounding";
+        };
         audit.record(AuditEntry.of(event.actor(), action, "compounding", event.reference())
                 .withDetails(Map.of("lots", event.uses().stream()
                         .map(use -> Map.of("lotId", use.lotId().toString(), "itemId", use.itemId().toString(),

@@ -59,6 +59,7 @@ class ClinicSettingsPages {
         model.addAttribute("history", clinics.settingsHistory(id));
         model.addAttribute("words", Words.INSTANCE);
         model.addAttribute("maxLeadDays", ClinicSettings.MAX_LEAD_DAYS);
+        model.addAttribute("maxReturnDays", ClinicSettings.MAX_RETURN_TO_STOCK_DAYS);
         return "clinics/edit";
     }
 
@@ -66,16 +67,15 @@ class ClinicSettingsPages {
     String change(@PathVariable UUID id, @RequestParam String ordering, @RequestParam String selfPay,
             @RequestParam(required = false) ClinicPayAutomation clinicPayAutomation,
             @RequestParam(required = false) String refillReminderLeadDays,
+            @RequestParam(required = false) String returnToStockDays,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         Actor actor = admin();
-        int leadDays;
-        try {
-            leadDays = Integer.parseInt(refillReminderLeadDays == null ? "" : refillReminderLeadDays.strip());
-        } catch (NumberFormatException e) {
-            leadDays = -1;
-        }
+        int leadDays = number(refillReminderLeadDays);
+        // a form without the field (an older page still open) keeps the clinic's return-to-stock day
+        int returnDays = returnToStockDays == null ? clinics.find(id).map(Clinic::returnToStockDays)
+                .orElse(ClinicSettings.DEFAULT_RETURN_TO_STOCK_DAYS) : number(returnToStockDays);
         ClinicSettings settings = new ClinicSettings("APPROVED_ONLY".equals(ordering), "ENABLED".equals(selfPay),
-                clinicPayAutomation, leadDays);
+                clinicPayAutomation, leadDays, returnDays);
         try {
             Clinic clinic = clinics.changeSettings(id, settings, actor.username(), reason);
             redirect.addFlashAttribute("notice", "Settings of " + clinic.name() + " saved. The next orders use them.");
@@ -89,6 +89,14 @@ class ClinicSettingsPages {
             redirect.addFlashAttribute("reason", reason);
         }
         return "redirect:/console/clinics/" + id;
+    }
+
+    private static int number(String value) {
+        try {
+            return Integer.parseInt(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private Actor admin() {

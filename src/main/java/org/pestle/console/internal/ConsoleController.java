@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.pestle.audit.ActivityFeed;
+import org.pestle.dispensing.Dispenses;
 import org.pestle.identity.Action;
 import org.pestle.identity.DataElement;
 import org.pestle.identity.Actor;
@@ -33,9 +34,11 @@ class ConsoleController {
     private final Permissions permissions;
     private final OrderPayments payments;
     private final ActivityFeed activity;
+    private final Dispenses dispenses;
 
     ConsoleController(Orders orders, Patients patients, Clinics clinics, Permissions permissions,
-            OrderPayments payments, ActivityFeed activity) {
+            OrderPayments payments, ActivityFeed activity, Dispenses dispenses) {
+        this.dispenses = dispenses;
         this.orders = orders;
         this.patients = patients;
         this.clinics = clinics;
@@ -75,6 +78,7 @@ class ConsoleController {
         model.addAttribute("showPatientBirthDate", birthDate);
         model.addAttribute("patient", name || birthDate ? patients.summary(order.patientId()).orElse(null) : null);
         model.addAttribute("payment", payment(actor, id).orElse(null));
+        model.addAttribute("dispenses", dispenses.ofOrder(id));
         return "order";
     }
 

@@ -46,7 +46,9 @@ public final class Words {
         return (settings.approvedCompoundsOnly() ? "approved compounds only" : "any catalog item")
                 + "; patient self-pay " + (settings.patientSelfPayEnabled() ? "enabled" : "disabled")
                 + "; clinic-pay automation " + settings.clinicPayAutomation().name().toLowerCase().replace('_', ' ')
-                + "; refill reminders " + settings.refillReminderLeadDays() + " days ahead";
+                + "; refill reminders " + settings.refillReminderLeadDays() + " days ahead"
+                + (settings.returnToStockDays() > 0 ? "; unclaimed orders returned to stock after "
+                        + settings.returnToStockDays() + " days" : "");
     }
 
     public String label(Column column) {

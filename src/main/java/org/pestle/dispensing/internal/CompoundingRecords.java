@@ -33,7 +33,12 @@ class CompoundingRecords {
 
     /** Where a compounding record stands. */
     enum Status {
-        DRAFT, COMPOUNDED, CHECKED, SENT_BACK
+        DRAFT, COMPOUNDED, CHECKED, SENT_BACK, DESTROYED
+    }
+
+    /** A compounded preparation that was destroyed, never handed over. */
+    record Destruction(UUID recordId, int lineNumber, int attempt, String controlNumber, String destroyedBy,
+            Instant destroyedAt, String reason) {
     }
 
     /** One compounding record with its lots. */
@@ -185,6 +190,54 @@ class CompoundingRecords {
                 .update();
     }
 
+    /**
+     * The order's preparations that were made and never handed over (COMPOUNDED, or CHECKED and not picked up
+     * or shipped), locked for the destroying transaction.
+     */
+    List<Record> madeAndNotHandedOver(UUID orderId) {
+        return withLots(jdbc.sql("""
+                select r.* from compounding_record r where r.order_id = ? and r.status in ('COMPOUNDED', 'CHECKED')
+                  and not exists (select 1 from dispense_record d where d.compounding_record_id = r.id
+                                  and (d.picked_up_at is not null or d.shipped_at is not null))
+                order by r.line_number for update of r""").param(orderId).query(CompoundingRecords::record).list());
+    }
+
+    void markDestroyed(UUID recordId, String destroyedBy, Instant at, String reason) {
+        jdbc.sql("""
+                update compounding_record set status = 'DESTROYED', destroyed_by = ?, destroyed_at = ?,
+                    destruction_reason = ? where id = ? and status in ('COMPOUNDED', 'CHECKED')""")
+                .params(destroyedBy, Timestamp.from(at), reason, recordId).update();
+        jdbc.sql("""
+                update dispense_record set destroyed_by = ?, destroyed_at = ?, destruction_reason = ?
+                where compounding_record_id = ? and destroyed_at is null""")
+                .params(destroyedBy, Timestamp.from(at), reason, recordId).update();
+    }
+
+    List<Destruction> destructions(UUID orderId) {
+        return jdbc.sql("""
+                select id, line_number, attempt, control_number, destroyed_by, destroyed_at, destruction_reason
+                from compounding_record where order_id = ? and status = 'DESTROYED' order by attempt, line_number""")
+                .param(orderId)
+                .query((rs, row) -> new Destruction(rs.getObject("id", UUID.class), rs.getInt("line_number"),
+                        rs.getInt("attempt"), rs.getString("control_number"), rs.getString("destroyed_by"),
+                        rs.getTimestamp("destroyed_at").toInstant(), rs.getString("destruction_reason")))
+                .list();
+    }
+
+    void recordShipment(UUID dispenseId, String carrier, String trackingNumber, String shippedBy, Instant at) {
+        jdbc.sql("""
+                update dispense_record set carrier = ?, tracking_number = ?, shipped_by = ?, shipped_at = ?
+                where id = ? and shipped_at is null and picked_up_at is null and destroyed_at is null""")
+                .params(carrier, trackingNumber, shippedBy, Timestamp.from(at), dispenseId).update();
+    }
+
+    void recordDelivery(UUID dispenseId, String recordedBy, Instant at) {
+        jdbc.sql("""
+                update dispense_record set delivery_recorded_by = ?, delivered_at = ?
+                where id = ? and shipped_at is not null and delivered_at is null""")
+                .params(recordedBy, Timestamp.from(at), dispenseId).update();
+    }
+
     /** Dispenses selected by a condition on {@code d} (dispense_record), with their lots. */
     List<Dispense> dispenses(String where, String orderBy, Object... params) {
         List<Dispense> found = jdbc.sql("""
@@ -193,12 +246,7 @@ class CompoundingRecords {
                 .params(params).query(CompoundingRecords::dispense).list();
         List<Dispense> withLots = new ArrayList<>();
         for (Dispense d : found) {
-            withLots.add(new Dispense(d.id(), d.orderId(), d.orderNumber(), d.lineNumber(), d.organizationId(),
-                    d.clinicId(), d.patientId(), d.compoundId(), d.compoundingRecordId(), d.formulationVersion(),
-                    d.controlNumber(),
-                    d.quantity(), d.controlledSchedule(), d.budDate(), d.pharmacist(), d.releasedAt(), d.pickedUpBy(),
-                    d.idDocument(), d.pickupRecordedBy(), d.pickedUpAt(), d.pdmpReportedAt(),
-                    lots(d.compoundingRecordId())));
+            withLots.add(d.withLots(lots(d.compoundingRecordId())));
         }
         return withLots;
     }
@@ -243,7 +291,10 @@ class CompoundingRecords {
                 rs.getInt("formulation_version"), rs.getString("control_number"), plain(rs.getBigDecimal("quantity")), rs.getInt("controlled_schedule"),
                 rs.getObject("bud_date", LocalDate.class), rs.getString("pharmacist"), instant(rs, "released_at"),
                 rs.getString("picked_up_by"), rs.getString("id_document"), rs.getString("pickup_recorded_by"),
-                instant(rs, "picked_up_at"), instant(rs, "pdmp_reported_at"), List.of());
+                instant(rs, "picked_up_at"), instant(rs, "pdmp_reported_at"), rs.getString("carrier"),
+                rs.getString("tracking_number"), rs.getString("shipped_by"), instant(rs, "shipped_at"),
+                rs.getString("delivery_recorded_by"), instant(rs, "delivered_at"), rs.getString("destroyed_by"),
+                instant(rs, "destroyed_at"), rs.getString("destruction_reason"), List.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

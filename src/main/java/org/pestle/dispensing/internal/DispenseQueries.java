@@ -37,7 +37,7 @@ class DispenseQueries implements Dispenses {
 
     @Override
     public List<Dispense> controlledNotYetReported() {
-        return records.dispenses("d.controlled_schedule <> 0 and d.picked_up_at is not null and d.pdmp_reported_at is null",
-                "d.picked_up_at");
+        return records.dispenses("d.controlled_schedule <> 0 and coalesce(d.picked_up_at, d.delivered_at) is not null"
+                + " and d.pdmp_reported_at is null", "coalesce(d.picked_up_at, d.delivered_at)");
     }
 }

@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/orders/{id}/dispensing}: the order's compounding records (lots, beyond-use date, who
- * compounded and checked), final checks and dispense records, for whoever may read the order.
+ * compounded and checked), final checks, dispense records (pickup, or shipment and delivery, with who and when)
+ * and destroyed preparations, for whoever may read the order.
  * {@code PUT /api/orders/{id}/dispensing/lines/{line}/lots}: the compounder sets a line's lots and quantities
  * before completing the compounding task; an expired, quarantined, short or wrong lot is refused (422).
  */
@@ -95,7 +96,8 @@ class DispensingController {
         List<CompoundingView> compoundings = records.ofOrder(order.id()).stream().map(CompoundingView::of).toList();
         List<Check> checks = records.checks(order.id());
         List<Dispense> dispenses = records.dispenses("d.order_id = ?", "d.line_number", order.id());
-        return new DispensingView(order.id(), order.orderNumber(), order.status(), compoundings, checks, dispenses);
+        return new DispensingView(order.id(), order.orderNumber(), order.status(), compoundings, checks, dispenses,
+                records.destructions(order.id()));
     }
 
     /** A line's lots as the compounder sets them. */
@@ -107,7 +109,7 @@ class DispensingController {
 
     /** The dispensing of an order. */
     record DispensingView(UUID orderId, long orderNumber, OrderStatus status, List<CompoundingView> compoundings,
-            List<Check> finalChecks, List<Dispense> dispenses) {
+            List<Check> finalChecks, List<Dispense> dispenses, List<CompoundingRecords.Destruction> destructions) {
     }
 
     /** One compounding record as the API shows it. */

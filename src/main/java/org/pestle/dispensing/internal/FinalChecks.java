@@ -122,7 +122,8 @@ class FinalChecks {
 
     /**
      * Sends the order's compounded preparations back to compounding; with {@link LotDisposition#RETURN} what
-     * each took goes back to its lots, with {@link LotDisposition#DESTROY} the debit stands.
+     * each took goes back to its lots, with {@link LotDisposition#DESTROY} the debit stands and the ledger records the destruction (a DESTROYED
+     * movement per lot, reason PREPARATION_SENT_BACK).
      */
     void sendBack(UUID orderId, String pharmacist, SendBackReason reason, LotDisposition disposition) {
         sendBack(orderId, pharmacist, reason, disposition, 1);
@@ -137,6 +138,8 @@ class FinalChecks {
             if (disposition == LotDisposition.RETURN) {
                 stock.returnFromCompounding(record.id().toString(), pharmacist, record.lots().stream()
                         .map(lot -> new LotUse(lot.itemId(), lot.lotId(), lot.quantity())).toList());
+            } else {
+                stock.destroyedWithPreparation(record.id().toString(), pharmacist, "PREPARATION_SENT_BACK");
             }
             records.markSentBack(record.id(), pharmacist, now, reason, disposition);
         }

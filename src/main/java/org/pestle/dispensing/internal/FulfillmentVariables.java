@@ -24,6 +24,17 @@ final class FulfillmentVariables {
     static final String FIRST_CHECKED_BY = "firstCheckedBy";
     static final String PICKED_UP_BY = "pickedUpBy";
     static final String ID_DOCUMENT = "idDocument";
+    /** The handover form's choice: {@link Handover}. */
+    static final String HANDOVER = "handover";
+    static final String CARRIER = "carrier";
+    static final String TRACKING_NUMBER = "trackingNumber";
+    static final String DELIVERY_CONFIRMED = "deliveryConfirmed";
+    static final String RETURN_REASON = "returnReason";
+    static final String PREPARATION_DESTROYED = "preparationDestroyed";
+    /** The pickup reminder to send next (1 for the first), and what decisions/pickup-reminders.dmn says after it. */
+    static final String PICKUP_REMINDER_NUMBER = "pickupReminderNumber";
+    static final String MORE_PICKUP_REMINDERS = "morePickupReminders";
+    static final String NEXT_PICKUP_REMINDER_IN = "nextPickupReminderIn";
 
     /** What one round of compounding and checking sets, cleared when the order is compounded again. */
     static final java.util.List<String> OF_A_ROUND = java.util.List.of(COMPOUNDING_CONFIRMED, COMPOUNDED_BY,
@@ -53,6 +64,11 @@ final class FulfillmentVariables {
         static Optional<FinalCheckDecision> of(Object value) {
             return Arrays.stream(values()).filter(d -> d.value.equals(value)).findFirst();
         }
+    }
+
+    /** How a ready order is handed over, as the handover form's radio values. */
+    enum Handover {
+        PICKUP, SHIP
     }
 
     /** The constant of {@code type} named by a form value, if the value is one of them. */

@@ -27,6 +27,7 @@ class JdbcStock implements Stock {
 
     static final String USED = "USED_IN_COMPOUNDING";
     static final String RETURNED = "RETURNED";
+    static final String DESTROYED = "DESTROYED";
 
     private final LotRows lots;
     private final JdbcClient jdbc;
@@ -113,6 +114,33 @@ class JdbcStock implements Stock {
                 returnedBy));
         events.publishEvent(new StockUsedInCompounding(reference, RETURNED, List.copyOf(byLot.values()), returnedBy));
         return lots.byIds(byLot.keySet());
+    }
+
+    @Override
+    public List<StockLot> destroyedWithPreparation(String reference, String destroyedBy, String reason) {
+        requireTransaction();
+        if (reason == null || !reason.matches("[A-Z_]{1,40}")) {
+            throw new IllegalArgumentException("A destruction has a coded reason");
+        }
+        List<LotUse> held = jdbc.sql("""
+                select l.item_id, m.lot_id, -sum(m.quantity) as taken from stock_movement m
+                join inventory_lot l on l.id = m.lot_id
+                where m.reference = ? and m.kind in ('USED_IN_COMPOUNDING', 'RETURNED')
+                group by l.item_id, m.lot_id having -sum(m.quantity) > 0
+                  and not exists (select 1 from stock_movement d where d.lot_id = m.lot_id and d.reference = ?
+                                  and d.kind = 'DESTROYED')
+                order by m.lot_id""").params(reference, reference)
+                .query((rs, row) -> new LotUse(rs.getObject("item_id", UUID.class), rs.getObject("lot_id", UUID.class),
+                        LotRows.plain(rs.getBigDecimal("taken")))).list();
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        lockAll(held.stream().map(LotUse::lotId).toList());
+        held.forEach(use -> lots.insertMovement(use.lotId(), DESTROYED, BigDecimal.ZERO, reason,
+                "Destroyed in the preparation: " + use.quantity().toPlainString() + " taken by its compounding",
+                reference, destroyedBy));
+        events.publishEvent(new StockUsedInCompounding(reference, DESTROYED, held, destroyedBy));
+        return lots.byIds(held.stream().map(LotUse::lotId).toList());
     }
 
     @Override

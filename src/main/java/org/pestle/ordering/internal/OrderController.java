@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
 import org.pestle.ordering.CancellationReason;
@@ -81,7 +82,18 @@ class OrderController {
     OrderView cancel(@PathVariable String id, @Valid @RequestBody Cancellation cancellation) {
         Actor actor = CurrentActor.require();
         UUID orderId = parse(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
-        cancellations.cancel(actor, orderId, cancellation.reason());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cancellations.cancel(actor, orderId, cancellation.reason());
+                break;
+            } catch (OptimisticLockingException concurrent) {
+                // the job executor took the process's next step (a job the cancellation removes) at the same
+                // moment; the cancellation rolled back whole and is tried again, at most three times
+                if (attempt == 3) {
+                    throw concurrent;
+                }
+            }
+        }
         return queries.find(actor, orderId).orElseThrow(() -> ApiProblem.notFound("Order", id));
     }
 

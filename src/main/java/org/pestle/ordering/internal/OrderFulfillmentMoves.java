@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 class OrderFulfillmentMoves implements OrderFulfillment {
 
     private final OrderRepository orders;
+    private final ReviewTrail trail;
 
-    OrderFulfillmentMoves(OrderRepository orders) {
+    OrderFulfillmentMoves(OrderRepository orders, ReviewTrail trail) {
         this.orders = orders;
+        this.trail = trail;
     }
 
     @Override
@@ -47,6 +49,24 @@ class OrderFulfillmentMoves implements OrderFulfillment {
     @Override
     public void pickedUp(UUID orderId) {
         move(orderId, PharmacyOrder::pickedUp);
+    }
+
+    @Override
+    public void shipped(UUID orderId, String shippedBy, String carrierCode, String taskId) {
+        move(orderId, PharmacyOrder::shipped);
+        trail.record(orderId, ReviewTrail.Action.SHIPPED, carrierCode, shippedBy, taskId);
+    }
+
+    @Override
+    public void delivered(UUID orderId, String recordedBy, String taskId) {
+        move(orderId, PharmacyOrder::delivered);
+        trail.record(orderId, ReviewTrail.Action.DELIVERED, null, recordedBy, taskId);
+    }
+
+    @Override
+    public void returnedToStock(UUID orderId, String pharmacist, String reasonCode, String taskId) {
+        move(orderId, order -> order.returnedToStock(reasonCode));
+        trail.record(orderId, ReviewTrail.Action.RETURNED_TO_STOCK, reasonCode, pharmacist, taskId);
     }
 
     private void move(UUID orderId, Consumer<PharmacyOrder> move) {

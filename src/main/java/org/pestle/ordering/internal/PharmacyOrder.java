@@ -11,6 +11,9 @@ import org.pestle.ordering.LineStatus;
 import org.pestle.ordering.OrderApproved;
 import org.pestle.ordering.OrderCancelled;
 import org.pestle.ordering.OrderCompounded;
+import org.pestle.ordering.OrderDelivered;
+import org.pestle.ordering.OrderReturnedToStock;
+import org.pestle.ordering.OrderShipped;
 import org.pestle.ordering.OrderPaid;
 import org.pestle.ordering.OrderPickedUp;
 import org.pestle.ordering.OrderReadyForPickup;
@@ -30,7 +33,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * goes next: every status change is one of its methods, which checks the move against
  * {@link OrderStatus#canMoveTo} and raises the past-tense event of what happened ({@link OrderApproved},
  * {@link OrderRejected}, {@link OrderPaid}, {@link OrderCompounded}, {@link OrderSentBackToCompounding},
- * {@link OrderReadyForPickup}, {@link OrderPickedUp}, {@link OrderCancelled}), published when the order is saved,
+ * {@link OrderReadyForPickup}, {@link OrderPickedUp}, {@link OrderShipped}, {@link OrderDelivered},
+ * {@link OrderReturnedToStock}, {@link OrderCancelled}), published when the order is saved,
  * in the same transaction. BPMN listeners and services only call these methods.
  */
 @Table("orders")
@@ -189,6 +193,37 @@ class PharmacyOrder extends AbstractAggregateRoot<PharmacyOrder> {
         if (moveTo(OrderStatus.PICKED_UP)) {
             lines.replaceAll(line -> line.withStatus(LineStatus.DISPENSED));
             registerEvent(new OrderPickedUp(id, orderNumber, organizationId, clinicId, patientId));
+        }
+    }
+
+    /** The ready order was handed to a carrier. */
+    void shipped() {
+        if (moveTo(OrderStatus.SHIPPED)) {
+            lines.replaceAll(line -> line.withStatus(LineStatus.SHIPPED));
+            registerEvent(new OrderShipped(id, orderNumber, organizationId, clinicId, patientId));
+        }
+    }
+
+    /** The shipment reached the patient: the order is dispensed, as at a pickup. */
+    void delivered() {
+        if (moveTo(OrderStatus.DELIVERED)) {
+            lines.replaceAll(line -> line.withStatus(LineStatus.DISPENSED));
+            registerEvent(new OrderDelivered(id, orderNumber, organizationId, clinicId, patientId));
+        }
+    }
+
+    /**
+     * The ready order was not picked up by the return-to-stock day: it ends RETURNED with the coded reason, its
+     * lines DESTROYED (a compounded preparation never goes back to stock).
+     */
+    void returnedToStock(String reasonCode) {
+        if (reasonCode == null || !reasonCode.matches("[A-Z_]{1,40}")) {
+            throw new IllegalArgumentException("A return to stock has a coded reason");
+        }
+        if (moveTo(OrderStatus.RETURNED)) {
+            statusReason = "Returned to stock: " + reasonCode;
+            lines.replaceAll(line -> line.withStatus(LineStatus.DESTROYED));
+            registerEvent(new OrderReturnedToStock(id, orderNumber, organizationId, clinicId, patientId, reasonCode));
         }
     }
 

@@ -11,6 +11,7 @@ import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
 import org.pestle.ordering.OrderCancelled;
+import org.pestle.ordering.OrderReturnedToStock;
 import org.pestle.payments.PaymentRefunded;
 import org.pestle.payments.internal.Payment.Status;
 import org.pestle.platform.DataScope;
@@ -65,6 +66,26 @@ public class Refunds {
                 }
                 default -> {
                     // already cancelled, expired, refunded or being refunded
+                }
+            }
+        });
+    }
+
+    /**
+     * In the returning transaction: an unclaimed order returned to stock is refunded like a cancelled one (a
+     * captured payment is refunded once, through the scheduler below; an invoiced one leaves the clinic's invoice).
+     */
+    @EventListener
+    void on(OrderReturnedToStock returned) {
+        ledger.forOrder(returned.orderId()).ifPresent(payment -> {
+            switch (payment.status()) {
+                case CAPTURED -> schedule(payment.id());
+                case INVOICED -> {
+                    jdbc.sql("delete from invoice_line where order_id = ?").param(payment.orderId()).update();
+                    ledger.setStatus(payment.id(), Status.CANCELLED, "RETURNED_TO_STOCK");
+                }
+                default -> {
+                    // nothing was taken, or it is already refunded or being refunded
                 }
             }
         });

@@ -29,7 +29,7 @@ class JdbcClinics implements Clinics {
 
     private static final String CLINIC = """
             select id, organization_id, code, name, approved_compounds_only, patient_self_pay_enabled,
-                   clinic_pay_automation, refill_reminder_lead_days
+                   clinic_pay_automation, refill_reminder_lead_days, return_to_stock_days
             from clinic""";
 
     private static final int MAX_REASON = 1000;
@@ -64,6 +64,10 @@ class JdbcClinics implements Clinics {
         if (settings.refillReminderLeadDays() < 0 || settings.refillReminderLeadDays() > ClinicSettings.MAX_LEAD_DAYS) {
             errors.add(new FieldError("refillReminderLeadDays", "must be between 0 and " + ClinicSettings.MAX_LEAD_DAYS));
         }
+        if (settings.returnToStockDays() < 1 || settings.returnToStockDays() > ClinicSettings.MAX_RETURN_TO_STOCK_DAYS) {
+            errors.add(new FieldError("returnToStockDays", "must be between 1 and "
+                    + ClinicSettings.MAX_RETURN_TO_STOCK_DAYS));
+        }
         if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
             errors.add(new FieldError("reason", "is required (at most " + MAX_REASON + " characters)"));
         }
@@ -80,9 +84,10 @@ class JdbcClinics implements Clinics {
         }
         jdbc.sql("""
                 update clinic set approved_compounds_only = ?, patient_self_pay_enabled = ?, clinic_pay_automation = ?,
-                    refill_reminder_lead_days = ? where id = ?""")
+                    refill_reminder_lead_days = ?, return_to_stock_days = ? where id = ?""")
                 .params(settings.approvedCompoundsOnly(), settings.patientSelfPayEnabled(),
-                        settings.clinicPayAutomation().name(), settings.refillReminderLeadDays(), clinicId)
+                        settings.clinicPayAutomation().name(), settings.refillReminderLeadDays(),
+                        settings.returnToStockDays(), clinicId)
                 .update();
         jdbc.sql("""
                 insert into clinic_settings_change (organization_id, clinic_id, changed_by, reason, before_json, after_json)
@@ -121,6 +126,9 @@ class JdbcClinics implements Clinics {
         if (before.refillReminderLeadDays() != after.refillReminderLeadDays()) {
             changed.add("refillReminderLeadDays");
         }
+        if (before.returnToStockDays() != after.returnToStockDays()) {
+            changed.add("returnToStockDays");
+        }
         return changed;
     }
 
@@ -145,6 +153,6 @@ class JdbcClinics implements Clinics {
                 rs.getString("code"), rs.getString("name"), rs.getBoolean("approved_compounds_only"),
                 rs.getBoolean("patient_self_pay_enabled"),
                 ClinicPayAutomation.valueOf(rs.getString("clinic_pay_automation")),
-                rs.getInt("refill_reminder_lead_days"));
+                rs.getInt("refill_reminder_lead_days"), rs.getInt("return_to_stock_days"));
     }
 }

@@ -185,4 +185,19 @@ class ActivitySentencesTests {
                 Map.of("orderNumber", 12, "idChecked", true)), ALL))
                 .isEqualTo("Dana (pharmacist) handed over order #12 after an ID check");
     }
+
+    @Test
+    void shippingDeliveryAndReturnToStockSayWhoDidThemAndWhichOrder() {
+        assertThat(sentence(told("technician", "PHARMACY_TECHNICIAN", "shipment.recorded", "order", "o",
+                Map.of("orderNumber", 12, "carrier", "UPS", "trackingNumber", "1Z999AA10123456784")), ALL))
+                .isEqualTo("technician shipped order #12 with UPS");
+        assertThat(sentence(told("technician", "PHARMACY_TECHNICIAN", "delivery.recorded", "order", "o",
+                Map.of("orderNumber", 12)), ALL)).isEqualTo("technician recorded the delivery of order #12");
+        assertThat(sentence(told("pharmacist", "PHARMACIST", "preparations.destroyed", "order", "o",
+                Map.of("orderNumber", 12, "reason", "UNCLAIMED")), ALL))
+                .isEqualTo("Dana (pharmacist) destroyed the preparation of order #12 (unclaimed)");
+        assertThat(sentence(told("pharmacist", "PHARMACIST", "order.returned-to-stock", "order", "o",
+                Map.of("orderNumber", 12, "reason", "UNCLAIMED")), ALL))
+                .isEqualTo("Dana (pharmacist) returned order #12 to stock (unclaimed)");
+    }
 }

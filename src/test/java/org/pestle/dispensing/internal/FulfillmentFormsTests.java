@@ -39,6 +39,25 @@ class FulfillmentFormsTests {
     }
 
     @Test
+    void theHandoverFormOffersPickupOrShipmentAndTheCarriersTheServerAccepts() throws IOException {
+        JsonNode form = form("record-pickup");
+        assertThat(values(form, FulfillmentVariables.HANDOVER)).containsExactlyElementsOf(
+                names(FulfillmentVariables.Handover.values()));
+        assertThat(values(form, FulfillmentVariables.CARRIER)).containsExactlyElementsOf(
+                names(org.pestle.dispensing.Carrier.values()));
+    }
+
+    @Test
+    void theReturnToStockFormOffersTheReasonsTheServerAcceptsAndAsksForTheDestruction() throws IOException {
+        JsonNode form = form("return-to-stock");
+        assertThat(values(form, FulfillmentVariables.RETURN_REASON)).containsExactlyElementsOf(
+                names(org.pestle.dispensing.ReturnReason.values()));
+        assertThat(keys(form)).containsExactly(FulfillmentVariables.RETURN_REASON,
+                FulfillmentVariables.PREPARATION_DESTROYED);
+        assertThat(keys(form("record-delivery"))).containsExactly(FulfillmentVariables.DELIVERY_CONFIRMED);
+    }
+
+    @Test
     void theCompoundingFormAsksOnlyForTheConfirmation() throws IOException {
         JsonNode form = form("compound-order");
         List<String> keys = new ArrayList<>();
@@ -52,10 +71,24 @@ class FulfillmentFormsTests {
 
     @Test
     void noFulfillmentFormHasAFreeTextField() throws IOException {
-        for (String id : List.of("compound-order", "final-check", "record-pickup")) {
+        for (String id : List.of("compound-order", "final-check", "record-pickup", "record-delivery",
+                "return-to-stock")) {
+            // the one text field: the carrier's tracking number, an identifier the server checks (letters and digits)
             form(id).get("components").forEach(c -> assertThat(c.get("type").asText())
-                    .as("%s field %s", id, c.path("key").asText()).isNotIn("textfield", "textarea"));
+                    .as("%s field %s", id, c.path("key").asText())
+                    .isNotIn(FulfillmentVariables.TRACKING_NUMBER.equals(c.path("key").asText())
+                            ? new String[] {"textarea"} : new String[] {"textfield", "textarea"}));
         }
+    }
+
+    private static List<String> keys(JsonNode form) {
+        List<String> keys = new ArrayList<>();
+        form.get("components").forEach(c -> {
+            if (c.has("key")) {
+                keys.add(c.get("key").asText());
+            }
+        });
+        return keys;
     }
 
     private static JsonNode form(String id) throws IOException {

@@ -224,7 +224,12 @@ class FulfillmentProcessIntegrationTests {
                 "APPEARANCE_OR_CONSISTENCY", "lotDisposition", "DESTROY"));
 
         assertThat(status(order)).isEqualTo("COMPOUNDING");
-        assertThat(steps.movements(lot)).containsExactly("RECEIVED:0.045", "USED_IN_COMPOUNDING:-0.045");
+        assertThat(steps.movements(lot)).as("the debit stands; the destruction is in the ledger, returning nothing")
+                .containsExactly("RECEIVED:0.045", "USED_IN_COMPOUNDING:-0.045", "DESTROYED:0");
+        assertThat(steps.onHand(lot)).isEqualByComparingTo("0");
+        assertThat(transactions.asSystem(() -> jdbc.sql(
+                "select reason || ':' || reference from stock_movement where lot_id = ? and kind = 'DESTROYED'")
+                .param(lot).query(String.class).single())).startsWith("PREPARATION_SENT_BACK:");
         steps.awaitTask(order.number(), "Task_CompoundOrder");
         assertThat(steps.draftLots(order.id(), 2)).isNotEmpty().noneMatch(use -> use.startsWith(lot.toString()));
     }

@@ -101,6 +101,51 @@ class FulfillmentSteps {
         return new Paid(id, number, processId);
     }
 
+    /**
+     * The same order of 10 naltrexone capsules, paid by the patient for real: the payment process opens its
+     * Stripe checkout (the WireMock stand-in), and Stripe's signed checkout.session.completed webhook settles it, so
+     * the payment is CAPTURED with the payment intent {@code pi_<tag>} and the order goes on to compounding.
+     */
+    Paid selfPaidOrder(String tag) {
+        ProviderStandIns.server();
+        var created = new Api(http).post(Demo.REYES, "/api/orders", Orders.order(Demo.NORTHSIDE,
+                Demo.PATIENT_NORTHSIDE, Orders.line(Demo.NALTREXONE, 10, 30, 0))).json();
+        UUID id = UUID.fromString(created.get("id").asText());
+        long number = created.get("orderNumber").asLong();
+        Task verify = awaitTask(number, "Task_VerifyPrescription");
+        approvedOrders.as(Demo.PHARMACIST, "pharmacists", () -> engine.getTaskService().complete(verify.getId(),
+                Map.of("verificationDecision", "approve")));
+        Map<String, Object> payment = await().atMost(Duration.ofSeconds(30)).until(() -> transactions.asSystem(() ->
+                jdbc.sql("select id, checkout_session_id, process_instance_id from payment where order_id = ?")
+                        .param(id).query().listOfRows()).stream().findFirst().orElse(null),
+                p -> p != null && p.get("checkout_session_id") != null && engine.getRuntimeService()
+                        .createEventSubscriptionQuery().processInstanceId((String) p.get("process_instance_id"))
+                        .eventName("PaymentSucceeded").count() == 1);
+        String event;
+        try {
+            event = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
+                    "id", "evt_" + UUID.randomUUID().toString().replace("-", ""), "object", "event",
+                    "api_version", com.stripe.Stripe.API_VERSION, "created", java.time.Instant.now().getEpochSecond(),
+                    "type", "checkout.session.completed", "livemode", false, "data", Map.of("object", Map.of(
+                            "id", payment.get("checkout_session_id"), "object", "checkout.session",
+                            "payment_status", "paid", "payment_intent", "pi_" + tag,
+                            "metadata", Map.of("payment_id", payment.get("id").toString(), "order_id", id.toString())))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        headers.add("Stripe-Signature", ProviderStandIns.stripeSignature(event, ProviderStandIns.STRIPE_WEBHOOK_SECRET,
+                java.time.Instant.now().getEpochSecond()));
+        var answer = http.postForEntity("/webhooks/stripe", new org.springframework.http.HttpEntity<>(event, headers),
+                String.class);
+        if (answer.getStatusCode().value() != 200) {
+            throw new IllegalStateException("Stripe's webhook was answered " + answer.getStatusCode());
+        }
+        Task compound = awaitTask(number, "Task_CompoundOrder");
+        return new Paid(id, number, compound.getProcessInstanceId());
+    }
+
     Task awaitTask(long orderNumber, String taskKey) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(String.valueOf(orderNumber)).taskDefinitionKey(taskKey).singleResult(),

@@ -207,6 +207,52 @@ class PharmacyOrderTests {
         assertThat(OrderStatus.PICKED_UP.canMoveTo(OrderStatus.CANCELLED)).isFalse();
     }
 
+    @Test
+    void aReadyOrderIsShippedThenDeliveredAndItsLinesDispensedWithAnEventAtEachStep() {
+        PharmacyOrder order = ready();
+
+        assertThatThrownBy(order::delivered).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot move from READY to DELIVERED");
+        order.shipped();
+        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(order.lines()).extracting(OrderLine::status).containsOnly(LineStatus.SHIPPED);
+        assertThatThrownBy(order::pickedUp).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> order.cancel(CancellationReason.PATIENT_REQUEST))
+                .isInstanceOf(IllegalStateException.class);
+        order.delivered();
+        order.delivered();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(order.lines()).extracting(OrderLine::status).containsOnly(LineStatus.DISPENSED);
+        assertThat(events(order).subList(events(order).size() - 2, events(order).size())).extracting(Object::getClass)
+                .containsExactly(org.pestle.ordering.OrderShipped.class, org.pestle.ordering.OrderDelivered.class);
+    }
+
+    @Test
+    void anUnclaimedReadyOrderIsReturnedToStockWithItsReasonAndEnds() {
+        PharmacyOrder order = ready();
+
+        assertThatThrownBy(() -> order.returnedToStock("not a code")).isInstanceOf(IllegalArgumentException.class);
+        order.returnedToStock("UNCLAIMED");
+
+        assertThat(order.status()).isEqualTo(OrderStatus.RETURNED);
+        assertThat(order.status().ended()).isTrue();
+        assertThat(order.statusReason()).isEqualTo("Returned to stock: UNCLAIMED");
+        assertThat(order.lines()).extracting(OrderLine::status).containsOnly(LineStatus.DESTROYED);
+        assertThat(events(order)).last().isInstanceOfSatisfying(org.pestle.ordering.OrderReturnedToStock.class,
+                returned -> assertThat(returned.reason()).isEqualTo("UNCLAIMED"));
+        assertThatThrownBy(order::pickedUp).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> paid().returnedToStock("UNCLAIMED")).as("only a ready order")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static PharmacyOrder ready() {
+        PharmacyOrder order = paid();
+        order.compounded();
+        order.readyForPickup();
+        return order;
+    }
+
     private static PharmacyOrder paid() {
         PharmacyOrder order = inReview();
         order.approve();

@@ -12,6 +12,8 @@ import static org.pestle.identity.Action.MANAGE_USERS;
 import static org.pestle.identity.Action.ORDER;
 import static org.pestle.identity.Action.RECEIVE_STOCK;
 import static org.pestle.identity.Action.RECORD_PICKUP;
+import static org.pestle.identity.Action.RECORD_SHIPMENT;
+import static org.pestle.identity.Action.RETURN_TO_STOCK;
 import static org.pestle.identity.Action.REFUND;
 import static org.pestle.identity.Action.VIEW_AUDIT;
 import static org.pestle.identity.Action.VIEW_PATIENTS;
@@ -57,8 +59,9 @@ final class DefaultPermissionMatrix {
 
     static final Map<Role, Set<Action>> DO = Map.of(
             Role.PHARMACIST, EnumSet.of(APPROVE, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS, VIEW_STOCK, RECEIVE_STOCK,
-                    ADJUST_STOCK, COMPOUND, FINAL_CHECK, RECORD_PICKUP),
-            Role.PHARMACY_TECHNICIAN, EnumSet.of(VIEW_PATIENTS, VIEW_STOCK, RECEIVE_STOCK, COMPOUND, RECORD_PICKUP),
+                    ADJUST_STOCK, COMPOUND, FINAL_CHECK, RECORD_PICKUP, RECORD_SHIPMENT, RETURN_TO_STOCK),
+            Role.PHARMACY_TECHNICIAN, EnumSet.of(VIEW_PATIENTS, VIEW_STOCK, RECEIVE_STOCK, COMPOUND, RECORD_PICKUP,
+                    RECORD_SHIPMENT),
             Role.PHARMACY_ADMIN, EnumSet.of(CANCEL_ORDER, REFUND, EDIT_RULES, VIEW_AUDIT, EXPORT, MANAGE_USERS,
                     VIEW_STOCK),
             Role.OPERATOR, EnumSet.noneOf(Action.class),
