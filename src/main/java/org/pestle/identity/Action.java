@@ -29,5 +29,9 @@ public enum Action {
     /** Check a compounded preparation before it is released (never one's own compounding). */
     FINAL_CHECK,
     /** Record who picked up a ready order (and the ID check of a controlled substance). */
-    RECORD_PICKUP
+    RECORD_PICKUP,
+    /** Preview, confirm and work a drug recall: its lots, the patients' contact, the stock's removal. */
+    MANAGE_RECALLS,
+    /** See recalls (a clinic user: only those touching their clinics' patients). */
+    VIEW_RECALLS
 }
