@@ -185,6 +185,31 @@ class RecallProcessIntegrationTests {
     }
 
     @Test
+    void importingSampleD04882026QuarantinesTheDemoLotAndOpensTheDemoPatientsContactTask() throws Exception {
+        Api api = new Api(http);
+        UUID demoLot = UUID.fromString("00000000-0000-4000-8000-000000000219");
+        UUID order = dispensed(Demo.PATIENT_NORTHSIDE, Demo.MAGNESIUM, null);
+        JsonNode avantor = sample("D-0488-2026");
+
+        JsonNode preview = api.post(Demo.PHARMACIST, "/api/recalls/preview", avantor).json();
+        assertThat(preview.at("/matches/0/lotId").asText()).isEqualTo(demoLot.toString());
+        assertThat(preview.at("/matches/0/ndc").asText()).isEqualTo("10106-2448-01");
+        assertThat(preview.get("patientsMatched").asInt()).isEqualTo(1);
+        UUID recallId = UUID.fromString(api.post(Demo.PHARMACIST, "/api/recalls", Map.of("record", avantor)).json()
+                .get("id").asText());
+
+        Task contact = await().atMost(Duration.ofSeconds(60)).until(() -> engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey("D-0488-2026").taskDefinitionKey("Task_ConfirmContact").singleResult(),
+                t -> t != null);
+        assertThat(variable(contact, "patientId")).isEqualTo(Demo.PATIENT_NORTHSIDE.toString());
+        assertThat(lotStatus(demoLot)).isEqualTo("QUARANTINED");
+        JsonNode view = api.get(Demo.PHARMACIST, "/api/recalls/" + recallId).json();
+        assertThat(view.at("/patients/0/orderIds/0").asText()).isEqualTo(order.toString());
+        assertThat(view.at("/patients/0/textStatus").asText()).isIn("QUEUED", "NO_CONSENT");
+        assertThat(view.get("contactDue").asText()).isEqualTo("P7D");
+    }
+
+    @Test
     void aRecallOfALotThePharmacyNeverHadEndsAtOnceWithAnEmptyReport() throws Exception {
         Api api = new Api(http);
         JsonNode norco = sample("D-0413-2018");
@@ -235,9 +260,23 @@ class RecallProcessIntegrationTests {
 
     /** Compounds and releases 30 naltrexone capsules for the patient with the powder from this lot; the order id. */
     private UUID dispensed(UUID patient, UUID lot) {
+        return dispensed(patient, Demo.NALTREXONE, lot);
+    }
+
+    /**
+     * Compounds and releases 30 units of the compound for the patient, through the APIs and tasks; the naltrexone
+     * powder from this lot when one is given (else the lots proposed first expiry first out); the order id.
+     */
+    private UUID dispensed(UUID patient, UUID compoundId, UUID lot) {
         Api api = new Api(http);
         ProviderStandIns.server();
-        ApprovedOrders.Approved order = approvedOrders.approve(Demo.REYES, Demo.NORTHSIDE, patient);
+        JsonNode created = api.post(Demo.REYES, "/api/orders", org.pestle.support.Orders.order(Demo.NORTHSIDE, patient,
+                org.pestle.support.Orders.line(compoundId))).json();
+        ApprovedOrders.Approved order = new ApprovedOrders.Approved(UUID.fromString(created.get("id").asText()),
+                created.get("orderNumber").asLong(), Demo.REYES);
+        Task verify = awaitTask(order.number(), "Task_VerifyPrescription");
+        approvedOrders.as(Demo.PHARMACIST, "pharmacists", () -> engine.getTaskService().complete(verify.getId(),
+                Map.of("verificationDecision", "approve")));
         String processId = engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(String.valueOf(order.number())).list().stream()
                 .filter(p -> p.getSuperProcessInstanceId() == null).findFirst().orElseThrow().getId();
@@ -251,8 +290,21 @@ class RecallProcessIntegrationTests {
             return null;
         });
         Task compound = awaitTask(order.number(), "Task_CompoundOrder");
+        if (lot != null) {
+            useLot(order.id(), lot);
+        }
+        approvedOrders.as(Demo.TECHNICIAN, "pharmacy-technicians", () -> engine.getTaskService()
+                .complete(compound.getId(), Map.of("compoundingConfirmed", true)));
+        Task check = awaitTask(order.number(), "Task_FinalCheck");
+        approvedOrders.as(Demo.PHARMACIST, "pharmacists", () -> engine.getTaskService().complete(check.getId(),
+                Map.of("finalCheckDecision", "approve")));
+        return order.id();
+    }
+
+    private void useLot(UUID orderId, UUID lot) {
+        Api api = new Api(http);
         JsonNode draft = await().atMost(Duration.ofSeconds(30)).until(() -> api.get(Demo.TECHNICIAN,
-                "/api/orders/" + order.id() + "/dispensing").json(), d -> d.at("/compoundings/0/lots").size() > 0);
+                "/api/orders/" + orderId + "/dispensing").json(), d -> d.at("/compoundings/0/lots").size() > 0);
         List<Map<String, Object>> lots = new ArrayList<>();
         BigDecimal powder = BigDecimal.ZERO;
         for (JsonNode use : draft.at("/compoundings/0/lots")) {
@@ -264,14 +316,8 @@ class RecallProcessIntegrationTests {
             }
         }
         lots.add(Map.of("itemId", NALTREXONE_POWDER.toString(), "lotId", lot.toString(), "quantity", powder));
-        assertThat(api.exchange(Demo.TECHNICIAN, HttpMethod.PUT, "/api/orders/" + order.id()
+        assertThat(api.exchange(Demo.TECHNICIAN, HttpMethod.PUT, "/api/orders/" + orderId
                 + "/dispensing/lines/1/lots", Map.of("lots", lots), Map.of()).status()).isEqualTo(200);
-        approvedOrders.as(Demo.TECHNICIAN, "pharmacy-technicians", () -> engine.getTaskService()
-                .complete(compound.getId(), Map.of("compoundingConfirmed", true)));
-        Task check = awaitTask(order.number(), "Task_FinalCheck");
-        approvedOrders.as(Demo.PHARMACIST, "pharmacists", () -> engine.getTaskService().complete(check.getId(),
-                Map.of("finalCheckDecision", "approve")));
-        return order.id();
     }
 
     private Task awaitTask(long orderNumber, String key) {
