@@ -239,6 +239,15 @@ class EnforcementRecordParserTests {
     }
 
     @Test
+    void ndcsInEveryConfigurationAreNormalizedToElevenDigits() {
+        ObjectNode record = JSON.createObjectNode().put("recall_number", "D-0002-2020").put("product_description",
+                "a) NDC 0409-6625-02 b) NDC 84139-225-04 c) NDC 10106-2448-1 d) NDC 62037-0600-90 e) NDC 62037060091")
+                .put("code_info", "Lot A1");
+        assertThat(parser.parse(record).ndcDigits()).containsExactly("00409662502", "84139022504", "10106244801",
+                "62037060090", "62037060091");
+    }
+
+    @Test
     void recallNumbersAreComparedZeroPadded() {
         assertThat(EnforcementRecordParser.recallKey("D-323-2014")).isEqualTo("D-0323-2014");
         assertThat(EnforcementRecordParser.recallKey("d-0006-2018")).isEqualTo("D-0006-2018");
