@@ -33,7 +33,10 @@ import org.pestle.support.ApprovedOrders;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
 import org.pestle.support.ProviderStandIns;
+import org.pestle.support.MutableClock;
 import org.pestle.support.Transactions;
+import org.pestle.support.WebSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
@@ -69,6 +72,12 @@ class RecallProcessIntegrationTests {
 
     @Autowired
     Stock stock;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
 
     @AfterEach
     void resetTheEnginesClock() {
@@ -207,6 +216,11 @@ class RecallProcessIntegrationTests {
         assertThat(view.at("/patients/0/orderIds/0").asText()).isEqualTo(order.toString());
         assertThat(view.at("/patients/0/textStatus").asText()).isIn("QUEUED", "NO_CONSENT");
         assertThat(view.get("contactDue").asText()).isEqualTo("P7D");
+
+        WebSession browser = new WebSession(port, clock);
+        browser.signIn(Demo.PHARMACIST);
+        assertThat(browser.get("/console/orders/" + order).body()).as("the order page shows the recall")
+                .contains("Recall D-0488-2026");
     }
 
     @Test

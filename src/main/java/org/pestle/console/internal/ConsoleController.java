@@ -18,6 +18,7 @@ import org.pestle.payments.OrderPayments;
 import org.pestle.payments.PaymentSummary;
 import org.pestle.platform.ApiProblem;
 import org.pestle.tenancy.Clinics;
+import org.pestle.recall.Recalls;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +34,11 @@ class ConsoleController {
     private final Permissions permissions;
     private final OrderPayments payments;
     private final ActivityFeed activity;
+    private final Recalls recalls;
 
     ConsoleController(Orders orders, Patients patients, Clinics clinics, Permissions permissions,
-            OrderPayments payments, ActivityFeed activity) {
+            OrderPayments payments, ActivityFeed activity, Recalls recalls) {
+        this.recalls = recalls;
         this.orders = orders;
         this.patients = patients;
         this.clinics = clinics;
@@ -51,6 +54,7 @@ class ConsoleController {
         model.addAttribute("canEditRules", permissions.canDo(actor, Action.EDIT_RULES));
         model.addAttribute("canViewAudit", permissions.canDo(actor, Action.VIEW_AUDIT));
         model.addAttribute("activity", activity.recent(actor, 20));
+        model.addAttribute("canViewRecalls", permissions.canDo(actor, Action.VIEW_RECALLS));
         return "home";
     }
 
@@ -75,6 +79,9 @@ class ConsoleController {
         model.addAttribute("showPatientBirthDate", birthDate);
         model.addAttribute("patient", name || birthDate ? patients.summary(order.patientId()).orElse(null) : null);
         model.addAttribute("payment", payment(actor, id).orElse(null));
+        model.addAttribute("recalls", permissions.canDo(actor, Action.VIEW_RECALLS)
+                ? recalls.ofPatient(order.patientId()).stream().filter(r -> r.orderIds().contains(id)).toList()
+                : java.util.List.of());
         return "order";
     }
 
