@@ -90,7 +90,11 @@ class RecallProcessIntegrationTests {
         String lotNumber = "T-RCL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         UUID lot = powderLot(lotNumber, new BigDecimal("0.5"));
         UUID first = dispensed(Demo.PATIENT_NORTHSIDE, lot);
-        UUID second = dispensed(Demo.PATIENT_NORTHSIDE_2, lot);
+        UUID secondPatient = UUID.fromString(api.post(Demo.REYES, "/api/patients", org.pestle.support.Patients.patient(
+                Demo.NORTHSIDE, "Rowan", "Recall-" + lotNumber, "1961-05-02",
+                "+1555" + (1_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9_000_000))))
+                .json().get("id").asText());
+        UUID second = dispensed(secondPatient, lot);
         ObjectNode record = record("D-9001-2026", "Class II", "Lot # " + lotNumber + ", Exp 12/31/2027");
         int recallsBefore = count("select count(*) from recall");
 
@@ -126,7 +130,7 @@ class RecallProcessIntegrationTests {
                 "select patient_id, text_status, prescriber_notified_at from recall_patient where recall_id = ?")
                 .param(recallId).query().listOfRows());
         assertThat(patients).extracting(p -> p.get("patient_id"))
-                .containsExactlyInAnyOrder(Demo.PATIENT_NORTHSIDE, Demo.PATIENT_NORTHSIDE_2);
+                .containsExactlyInAnyOrder(Demo.PATIENT_NORTHSIDE, secondPatient);
         assertThat(patients).allSatisfy(p -> {
             assertThat(p.get("text_status")).isNotNull();
             assertThat(p.get("prescriber_notified_at")).isNotNull();
