@@ -33,5 +33,9 @@ public enum Action {
     /** Hand a ready order to a carrier (carrier and tracking number) and record its delivery. */
     RECORD_SHIPMENT,
     /** Return an unclaimed order to stock: its preparation destroyed, its payment refunded. */
-    RETURN_TO_STOCK
+    RETURN_TO_STOCK,
+    /** Preview, confirm and work a drug recall: its lots, the patients' contact, the stock's removal. */
+    MANAGE_RECALLS,
+    /** See recalls (a clinic user: only those touching their clinics' patients). */
+    VIEW_RECALLS
 }

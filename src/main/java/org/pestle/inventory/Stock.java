@@ -3,6 +3,8 @@ package org.pestle.inventory;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -69,4 +71,37 @@ public interface Stock {
 
     /** The lots with these ids that the caller's scope sees, with their quantities on hand. */
     List<StockLot> lots(Collection<UUID> lotIds);
+
+    /**
+     * Every lot (whatever its status, expiry or quantity, emptied ones included) of the items with these NDCs, by NDC:
+     * what a recall of those NDCs may concern.
+     */
+    Map<Ndc, List<StockLot>> lotsByNdc(Collection<Ndc> ndcs);
+
+    /**
+     * Puts a lot in quarantine for a recall, in the caller's transaction: it is no longer proposed or debited, and the
+     * ledger says why ({@code QUARANTINED}, reason {@code RECALL}, the reference). A lot already in quarantine is left
+     * as it is (nothing written), so a retry is harmless.
+     *
+     * @param reference the recall, an identifier (no patient data)
+     * @return the lot after it, or empty when the caller's scope sees no such lot
+     */
+    Optional<StockLot> quarantineForRecall(UUID lotId, String reference, String quarantinedBy);
+
+    /**
+     * Takes what is left of a recalled lot out of stock, in the caller's transaction: returned to the supplier (an
+     * {@code ADJUSTED} movement, reason {@code RETURNED_TO_SUPPLIER}) or destroyed ({@code DESTROYED}, reason
+     * {@code RECALLED}), with the recall as reference. Nothing is written when the lot holds nothing.
+     *
+     * @return the lot after it, or empty when the caller's scope sees no such lot
+     */
+    Optional<StockLot> removeRecalled(UUID lotId, Removal removal, String reference, String removedBy);
+
+    /** What becomes of a recalled lot's stock. */
+    enum Removal {
+        /** Sent back to the supplier or the recalling firm. */
+        RETURN_TO_SUPPLIER,
+        /** Destroyed at the pharmacy. */
+        DESTROY
+    }
 }

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MasterFormulationsIntegrationTests {
 
     static final List<UUID> DEMO_COMPOUNDS = List.of(Demo.TRETINOIN, Demo.ESTRADIOL, Demo.NALTREXONE,
-            Demo.TESTOSTERONE, Demo.MOUTHWASH, Demo.OXYCODONE);
+            Demo.TESTOSTERONE, Demo.MOUTHWASH, Demo.OXYCODONE, Demo.MAGNESIUM);
 
     @Autowired
     MasterFormulations formulations;

@@ -25,6 +25,8 @@ public final class Demo {
     public static final UUID TESTOSTERONE = UUID.fromString("00000000-0000-4000-8000-0000000000f4");
     public static final UUID MOUTHWASH = UUID.fromString("00000000-0000-4000-8000-0000000000f5");
     public static final UUID OXYCODONE = UUID.fromString("00000000-0000-4000-8000-0000000000f6");
+    /** Made from the demo lot of a real recall record (D-0488-2026): db/demo/R__demo_recall.sql. */
+    public static final UUID MAGNESIUM = UUID.fromString("00000000-0000-4000-8000-0000000000f7");
 
     /** dr.reyes: Northside, has a DEA number. dr.okafor: Lakeside, none. dr.hale: Summit (another organization). */
     public static final String REYES = "dr.reyes";

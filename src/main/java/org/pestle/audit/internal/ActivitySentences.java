@@ -32,6 +32,8 @@ final class ActivitySentences {
     static final Set<String> RULE_ACTIONS = Set.of("decision.published", "decision.rolled-back",
             "clinic-settings.changed");
     static final Set<String> DISCLOSURE_ACTIONS = Set.of("patients.exported", "audit.exported");
+    static final Set<String> RECALL_ACTIONS = Set.of("recall.confirmed", "recall.prescriber-notified",
+            "recall.patient-notified", "recall.contact-escalated", "recall.contact-recorded", "recall.closed");
 
     private static final NumberFormat DOLLARS = NumberFormat.getCurrencyInstance(Locale.US);
 
@@ -112,6 +114,24 @@ final class ActivitySentences {
             case "clinic-settings.changed" -> who + " changed the settings of " + clinic(r, names);
             case "patients.exported" -> who + " exported " + count(r, "patients", "patient record");
             case "audit.exported" -> who + " exported " + count(r, "records", "audit record");
+            case "recall.confirmed" -> who + " confirmed recall " + text(r, "recallNumber")
+                    + number(r, "lots").map(n -> " (" + n + (n == 1 ? " lot)" : " lots)")).orElse("");
+            case "recall.prescriber-notified" -> "The prescriber of " + patientOrNone(r, names, "a patient", "patient ")
+                    + " was told of recall " + text(r, "recallNumber");
+            case "recall.patient-notified" -> Boolean.TRUE.equals(r.details().get("textQueued"))
+                    ? capitalized(patientOrNone(r, names, "a patient", "patient ")) + " was texted to call about recall "
+                            + text(r, "recallNumber")
+                    : capitalized(patientOrNone(r, names, "a patient", "patient "))
+                            + " opted out of texts: not texted about recall " + text(r, "recallNumber");
+            case "recall.contact-escalated" -> "The recall contact of " + patientOrNone(r, names, "a patient", "patient ")
+                    + " is overdue (recall " + text(r, "recallNumber") + ")";
+            case "recall.contact-recorded" -> Boolean.TRUE.equals(r.details().get("reached"))
+                    ? who + " reached " + patientOrNone(r, names, "a patient", "patient ") + " about recall "
+                            + text(r, "recallNumber")
+                    : who + " could not reach " + patientOrNone(r, names, "a patient", "patient ") + " about recall "
+                            + text(r, "recallNumber") + code(r, "outcome").map(c -> " (" + c + ")").orElse("");
+            case "recall.closed" -> "Recall " + text(r, "recallNumber") + " closed: "
+                    + count(r, "patients", "patient") + ", " + number(r, "reached").orElse(0L) + " reached";
             default -> null;
         };
         return Optional.ofNullable(sentence);

@@ -93,6 +93,9 @@ class RecentActivity implements ActivityFeed {
         if (audits) {
             actions.addAll(ActivitySentences.DISCLOSURE_ACTIONS);
         }
+        if (permissions.canDo(viewer, Action.VIEW_RECALLS)) {
+            actions.addAll(ActivitySentences.RECALL_ACTIONS);
+        }
         return actions;
     }
 

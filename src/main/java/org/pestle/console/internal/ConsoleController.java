@@ -19,6 +19,7 @@ import org.pestle.payments.OrderPayments;
 import org.pestle.payments.PaymentSummary;
 import org.pestle.platform.ApiProblem;
 import org.pestle.tenancy.Clinics;
+import org.pestle.recall.Recalls;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,10 +36,12 @@ class ConsoleController {
     private final OrderPayments payments;
     private final ActivityFeed activity;
     private final Dispenses dispenses;
+    private final Recalls recalls;
 
     ConsoleController(Orders orders, Patients patients, Clinics clinics, Permissions permissions,
-            OrderPayments payments, ActivityFeed activity, Dispenses dispenses) {
+            OrderPayments payments, ActivityFeed activity, Dispenses dispenses, Recalls recalls) {
         this.dispenses = dispenses;
+        this.recalls = recalls;
         this.orders = orders;
         this.patients = patients;
         this.clinics = clinics;
@@ -54,6 +57,7 @@ class ConsoleController {
         model.addAttribute("canEditRules", permissions.canDo(actor, Action.EDIT_RULES));
         model.addAttribute("canViewAudit", permissions.canDo(actor, Action.VIEW_AUDIT));
         model.addAttribute("activity", activity.recent(actor, 20));
+        model.addAttribute("canViewRecalls", permissions.canDo(actor, Action.VIEW_RECALLS));
         return "home";
     }
 
@@ -79,6 +83,9 @@ class ConsoleController {
         model.addAttribute("patient", name || birthDate ? patients.summary(order.patientId()).orElse(null) : null);
         model.addAttribute("payment", payment(actor, id).orElse(null));
         model.addAttribute("dispenses", dispenses.ofOrder(id));
+        model.addAttribute("recalls", permissions.canDo(actor, Action.VIEW_RECALLS)
+                ? recalls.ofPatient(order.patientId()).stream().filter(r -> r.orderIds().contains(id)).toList()
+                : java.util.List.of());
         return "order";
     }
 

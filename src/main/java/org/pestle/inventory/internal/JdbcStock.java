@@ -6,11 +6,15 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.pestle.inventory.LotQuarantined;
 import org.pestle.inventory.LotUse;
+import org.pestle.inventory.Ndc;
+import org.pestle.inventory.StockAdjusted;
 import org.pestle.inventory.Stock;
 import org.pestle.inventory.StockLot;
 import org.pestle.inventory.StockLot.LotStatus;
@@ -178,6 +182,56 @@ class JdbcStock implements Stock {
             });
         }
         return byLot;
+    }
+
+    @Override
+    public Map<Ndc, List<StockLot>> lotsByNdc(Collection<Ndc> ndcs) {
+        if (ndcs.isEmpty()) {
+            return Map.of();
+        }
+        Map<Ndc, List<StockLot>> found = new LinkedHashMap<>();
+        jdbc.sql("select q.*, i.ndc from (" + LotRows.LOT + ") q join inventory_item i on i.id = q.item_id"
+                + " where i.ndc in (:ndcs) order by i.ndc, q.expires_on, q.lot_number")
+                .param("ndcs", ndcs.stream().map(Ndc::digits).distinct().toList())
+                .query((rs, row) -> Map.entry(new Ndc(rs.getString("ndc")), LotRows.lot(rs, row))).list()
+                .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return found;
+    }
+
+    @Override
+    public Optional<StockLot> quarantineForRecall(UUID lotId, String reference, String quarantinedBy) {
+        requireTransaction();
+        List<StockLot> locked = lots.lock(List.of(lotId));
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        StockLot lot = locked.get(0);
+        if (lot.status() == LotStatus.QUARANTINED) {
+            return Optional.of(lot);
+        }
+        jdbc.sql("update inventory_lot set status = 'QUARANTINED' where id = ?").param(lotId).update();
+        lots.insertMovement(lotId, "QUARANTINED", BigDecimal.ZERO, "RECALL", reference, quarantinedBy);
+        events.publishEvent(new LotQuarantined(lotId, lot.itemId(), "RECALL", quarantinedBy));
+        return Optional.of(lots.byIds(List.of(lotId)).get(0));
+    }
+
+    @Override
+    public Optional<StockLot> removeRecalled(UUID lotId, Removal removal, String reference, String removedBy) {
+        requireTransaction();
+        List<StockLot> locked = lots.lock(List.of(lotId));
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        StockLot lot = locked.get(0);
+        if (lot.onHand().signum() <= 0) {
+            return Optional.of(lot);
+        }
+        String kind = removal == Removal.DESTROY ? "DESTROYED" : "ADJUSTED";
+        String reason = removal == Removal.DESTROY ? "RECALLED" : "RETURNED_TO_SUPPLIER";
+        BigDecimal quantity = lot.onHand().negate();
+        lots.insertMovement(lotId, kind, quantity, reason, reference, removedBy);
+        events.publishEvent(new StockAdjusted(lotId, lot.itemId(), kind, LotRows.plain(quantity), reason, removedBy));
+        return Optional.of(lots.byIds(List.of(lotId)).get(0));
     }
 
     private static StockRefused refused(Reason reason, LotUse use, String what) {

@@ -11,9 +11,11 @@ import static org.pestle.identity.Action.FINAL_CHECK;
 import static org.pestle.identity.Action.MANAGE_USERS;
 import static org.pestle.identity.Action.ORDER;
 import static org.pestle.identity.Action.RECEIVE_STOCK;
+import static org.pestle.identity.Action.MANAGE_RECALLS;
 import static org.pestle.identity.Action.RECORD_PICKUP;
 import static org.pestle.identity.Action.RECORD_SHIPMENT;
 import static org.pestle.identity.Action.RETURN_TO_STOCK;
+import static org.pestle.identity.Action.VIEW_RECALLS;
 import static org.pestle.identity.Action.REFUND;
 import static org.pestle.identity.Action.VIEW_AUDIT;
 import static org.pestle.identity.Action.VIEW_PATIENTS;
@@ -59,16 +61,17 @@ final class DefaultPermissionMatrix {
 
     static final Map<Role, Set<Action>> DO = Map.of(
             Role.PHARMACIST, EnumSet.of(APPROVE, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS, VIEW_STOCK, RECEIVE_STOCK,
-                    ADJUST_STOCK, COMPOUND, FINAL_CHECK, RECORD_PICKUP, RECORD_SHIPMENT, RETURN_TO_STOCK),
+                    ADJUST_STOCK, COMPOUND, FINAL_CHECK, RECORD_PICKUP, RECORD_SHIPMENT, RETURN_TO_STOCK,
+                    MANAGE_RECALLS, VIEW_RECALLS),
             Role.PHARMACY_TECHNICIAN, EnumSet.of(VIEW_PATIENTS, VIEW_STOCK, RECEIVE_STOCK, COMPOUND, RECORD_PICKUP,
-                    RECORD_SHIPMENT),
+                    RECORD_SHIPMENT, VIEW_RECALLS),
             Role.PHARMACY_ADMIN, EnumSet.of(CANCEL_ORDER, REFUND, EDIT_RULES, VIEW_AUDIT, EXPORT, MANAGE_USERS,
-                    VIEW_STOCK),
+                    VIEW_STOCK, VIEW_RECALLS),
             Role.OPERATOR, EnumSet.noneOf(Action.class),
-            Role.PRIVACY_OFFICER, EnumSet.of(VIEW_PATIENTS, VIEW_AUDIT, EXPORT),
-            Role.PRESCRIBER, EnumSet.of(ORDER, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS),
-            Role.CLINIC_STAFF, EnumSet.of(VIEW_PATIENTS, EDIT_PATIENTS),
-            Role.CLINIC_ADMIN, EnumSet.of(VIEW_PATIENTS, EDIT_PATIENTS, EXPORT, MANAGE_USERS));
+            Role.PRIVACY_OFFICER, EnumSet.of(VIEW_PATIENTS, VIEW_AUDIT, EXPORT, VIEW_RECALLS),
+            Role.PRESCRIBER, EnumSet.of(ORDER, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS, VIEW_RECALLS),
+            Role.CLINIC_STAFF, EnumSet.of(VIEW_PATIENTS, EDIT_PATIENTS, VIEW_RECALLS),
+            Role.CLINIC_ADMIN, EnumSet.of(VIEW_PATIENTS, EDIT_PATIENTS, EXPORT, MANAGE_USERS, VIEW_RECALLS));
 
     private DefaultPermissionMatrix() {
     }
