@@ -21,4 +21,15 @@ public interface Dispenses {
 
     /** Controlled-substance dispenses handed over and not yet reported to the PDMP, oldest pickup first. */
     List<Dispense> controlledNotYetReported();
+
+    /**
+     * Records that the state PDMP accepted these dispenses' reports (sets their reported time once; a
+     * dispense already marked keeps its first time). In the caller's transaction and scope.
+     *
+     * @return how many were newly marked
+     */
+    int markReportedToPdmp(java.util.Collection<UUID> dispenseIds, java.time.Instant at);
+
+    /** The dispenses with these ids, in the caller's scope. */
+    List<Dispense> byIds(java.util.Collection<UUID> dispenseIds);
 }

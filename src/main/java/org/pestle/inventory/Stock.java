@@ -54,4 +54,7 @@ public interface Stock {
 
     /** The lots with these ids that the caller's scope sees, with their quantities on hand. */
     List<StockLot> lots(Collection<UUID> lotIds);
+
+    /** The codes of these items (NDC, unit, DEA schedule) that the caller's scope sees, by item id. */
+    java.util.Map<UUID, ItemCode> itemCodes(Collection<UUID> itemIds);
 }
