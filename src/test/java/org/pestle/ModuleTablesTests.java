@@ -41,6 +41,7 @@ class ModuleTablesTests {
             Map.entry("stock_movement", "inventory"), Map.entry("stock_receipt_submission", "inventory"),
             Map.entry("compounding_record", "dispensing"), Map.entry("compounding_ingredient", "dispensing"),
             Map.entry("final_check", "dispensing"), Map.entry("dispense_record", "dispensing"),
+            Map.entry("pdmp_submission", "pdmp"), Map.entry("pdmp_record", "pdmp"),
             Map.entry("patient", "patients"), Map.entry("patient_key_rotation", "patients"),
             Map.entry("orders", "ordering"), Map.entry("order_line", "ordering"), Map.entry("order_review", "ordering"),
             Map.entry("order_submission", "ordering"),

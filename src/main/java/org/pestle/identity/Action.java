@@ -29,5 +29,11 @@ public enum Action {
     /** Check a compounded preparation before it is released (never one's own compounding). */
     FINAL_CHECK,
     /** Record who picked up a ready order (and the ID check of a controlled substance). */
-    RECORD_PICKUP
+    RECORD_PICKUP,
+    /** See the PDMP submissions and the pending and failing records (identifiers and codes only). */
+    VIEW_PDMP,
+    /** Download a PDMP file (it holds patient data; every download is audited). */
+    DOWNLOAD_PDMP_FILE,
+    /** Correct or void a controlled dispense's PDMP record (the pharmacist's PDMP tasks). */
+    CORRECT_PDMP
 }
