@@ -30,7 +30,8 @@ final class ActivitySentences {
             "elevated-access.granted", "elevated-access.used", "account.locked");
     static final Set<String> RULE_ACTIONS = Set.of("decision.published", "decision.rolled-back",
             "clinic-settings.changed");
-    static final Set<String> DISCLOSURE_ACTIONS = Set.of("patients.exported", "audit.exported");
+    static final Set<String> DISCLOSURE_ACTIONS = Set.of("patients.exported", "audit.exported", "pdmp.submitted",
+            "pdmp.file-downloaded");
 
     private static final NumberFormat DOLLARS = NumberFormat.getCurrencyInstance(Locale.US);
 
@@ -104,6 +105,11 @@ final class ActivitySentences {
             case "clinic-settings.changed" -> who + " changed the settings of " + clinic(r, names);
             case "patients.exported" -> who + " exported " + count(r, "patients", "patient record");
             case "audit.exported" -> who + " exported " + count(r, "records", "audit record");
+            case "pdmp.submitted" -> Boolean.TRUE.equals(r.details().get("zeroReport"))
+                    ? who + " sent a zero report to the " + text(r, "state") + " PDMP"
+                    : who + " reported " + count(r, "dispenses", "controlled dispense") + " to the " + text(r, "state")
+                            + " PDMP";
+            case "pdmp.file-downloaded" -> who + " downloaded PDMP file " + text(r, "controlNumber");
             default -> null;
         };
         return Optional.ofNullable(sentence);
