@@ -1,6 +1,7 @@
 package org.pestle.audit.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -307,6 +308,10 @@ class DomainEventAuditor {
      * A PDMP file reached the state: one record per dispense it carried, with the patient, so that the
      * patient's disclosure report lists the submission; then one for the file.
      */
+    /** What an ASAP record discloses of the patient (PAT segment). */
+    private static final List<String> PDMP_ELEMENTS = List.of("PATIENT_ADDRESS", "PATIENT_DATE_OF_BIRTH", "PATIENT_NAME",
+            "PATIENT_PHONE");
+
     @EventListener
     void on(PdmpFileSent event) {
         String actor = "system:pdmp-reporting";
@@ -314,7 +319,8 @@ class DomainEventAuditor {
             audit.record(AuditEntry.of(actor, "pdmp.disclosed", "pdmp-submission", event.submissionId())
                     .withClinic(c.organizationId(), c.clinicId()).withPatient(c.patientId())
                     .withDetails(Map.of("state", event.state(), "controlNumber", event.controlNumber(),
-                            "dispenseId", c.dispenseId().toString(), "kind", c.kind())));
+                            "dispenseId", c.dispenseId().toString(), "kind", c.kind(),
+                            "elements", PDMP_ELEMENTS)));
         }
         audit.record(AuditEntry.of(actor, "pdmp.submitted", "pdmp-submission", event.submissionId())
                 .withDetails(Map.of("state", event.state(), "controlNumber", event.controlNumber(),

@@ -130,6 +130,12 @@ class PdmpReportingProcessIntegrationTests {
         assertThat(transactions.asSystem(() -> jdbc.sql("""
                 select count(*) from audit_record where action = 'pdmp.disclosed' and patient_id = ? and entity_id = ?""")
                 .params(dispense.patientId(), submission.id().toString()).query(Long.class).single())).isEqualTo(1L);
+        // the patient's disclosure report names the PDMP disclosures and what they disclosed
+        var report = new Api(http).get(Demo.ADMIN, "/api/admin/audit/patients/" + dispense.patientId()).json();
+        var disclosed = java.util.stream.StreamSupport.stream(report.spliterator(), false)
+                .filter(line -> line.get("action").asText().equals("pdmp.disclosed")).findFirst().orElseThrow();
+        assertThat(disclosed.get("actor").asText()).isEqualTo("system:pdmp-reporting");
+        assertThat(disclosed.get("elements").toString()).contains("PATIENT_NAME", "PATIENT_ADDRESS", "PATIENT_DATE_OF_BIRTH");
     }
 
     @Test
