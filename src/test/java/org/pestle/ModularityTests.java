@@ -29,7 +29,7 @@ class ModularityTests {
                 .containsExactlyInAnyOrderElementsOf(ModuleTablesTests.modules())
                 .contains("platform", "identity", "tenancy", "catalog", "patients", "ordering", "payments",
                         "messaging", "rules", "audit", "console", "portal", "inventory",
-                        "dispensing");
+                        "dispensing", "pdmp");
     }
 
     @Test

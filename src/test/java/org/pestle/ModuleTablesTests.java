@@ -42,6 +42,7 @@ class ModuleTablesTests {
             Map.entry("compounding_record", "dispensing"), Map.entry("compounding_ingredient", "dispensing"),
             Map.entry("final_check", "dispensing"), Map.entry("dispense_record", "dispensing"),
             Map.entry("recall", "recall"), Map.entry("recall_lot", "recall"), Map.entry("recall_patient", "recall"),
+            Map.entry("pdmp_submission", "pdmp"), Map.entry("pdmp_record", "pdmp"),
             Map.entry("patient", "patients"), Map.entry("patient_key_rotation", "patients"),
             Map.entry("orders", "ordering"), Map.entry("order_line", "ordering"), Map.entry("order_review", "ordering"),
             Map.entry("order_submission", "ordering"),

@@ -24,4 +24,15 @@ public interface Dispenses {
      * the PDMP, oldest first.
      */
     List<Dispense> controlledNotYetReported();
+
+    /**
+     * Records that the state PDMP accepted these dispenses' reports (sets their reported time once; a
+     * dispense already marked keeps its first time). In the caller's transaction and scope.
+     *
+     * @return how many were newly marked
+     */
+    int markReportedToPdmp(java.util.Collection<UUID> dispenseIds, java.time.Instant at);
+
+    /** The dispenses with these ids, in the caller's scope. */
+    List<Dispense> byIds(java.util.Collection<UUID> dispenseIds);
 }

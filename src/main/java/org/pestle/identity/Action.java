@@ -37,5 +37,11 @@ public enum Action {
     /** Preview, confirm and work a drug recall: its lots, the patients' contact, the stock's removal. */
     MANAGE_RECALLS,
     /** See recalls (a clinic user: only those touching their clinics' patients). */
-    VIEW_RECALLS
+    VIEW_RECALLS,
+    /** See the PDMP submissions and the pending and failing records (identifiers and codes only). */
+    VIEW_PDMP,
+    /** Download a PDMP file (it holds patient data; every download is audited). */
+    DOWNLOAD_PDMP_FILE,
+    /** Correct or void a controlled dispense's PDMP record (the pharmacist's PDMP tasks). */
+    CORRECT_PDMP
 }

@@ -104,4 +104,6 @@ public interface Stock {
         /** Destroyed at the pharmacy. */
         DESTROY
     }
+    /** The codes of these items (NDC, unit, DEA schedule) that the caller's scope sees, by item id. */
+    java.util.Map<UUID, ItemCode> itemCodes(Collection<UUID> itemIds);
 }

@@ -26,4 +26,11 @@ public interface Patients {
      * when there is none. Never logged, never put into a process variable.
      */
     Optional<String> smsNumber(UUID patientId);
+
+    /**
+     * What a state prescription drug monitoring program (PDMP) report names of the patient: name, date of
+     * birth, postal address and phone. For the PDMP module's file writer only, in the system scope; the read
+     * is recorded as a disclosure ({@link PatientViewed}). Never logged, never put into a process variable.
+     */
+    Optional<ReportedPatient> forStateReport(UUID patientId);
 }

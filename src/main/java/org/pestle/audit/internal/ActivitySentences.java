@@ -31,7 +31,8 @@ final class ActivitySentences {
             "elevated-access.granted", "elevated-access.used", "account.locked");
     static final Set<String> RULE_ACTIONS = Set.of("decision.published", "decision.rolled-back",
             "clinic-settings.changed");
-    static final Set<String> DISCLOSURE_ACTIONS = Set.of("patients.exported", "audit.exported");
+    static final Set<String> DISCLOSURE_ACTIONS = Set.of("patients.exported", "audit.exported", "pdmp.submitted",
+            "pdmp.file-downloaded");
     static final Set<String> RECALL_ACTIONS = Set.of("recall.confirmed", "recall.prescriber-notified",
             "recall.patient-notified", "recall.contact-escalated", "recall.contact-recorded", "recall.closed");
 
@@ -132,6 +133,11 @@ final class ActivitySentences {
                             + text(r, "recallNumber") + code(r, "outcome").map(c -> " (" + c + ")").orElse("");
             case "recall.closed" -> "Recall " + text(r, "recallNumber") + " closed: "
                     + count(r, "patients", "patient") + ", " + number(r, "reached").orElse(0L) + " reached";
+            case "pdmp.submitted" -> Boolean.TRUE.equals(r.details().get("zeroReport"))
+                    ? who + " sent a zero report to the " + text(r, "state") + " PDMP"
+                    : who + " reported " + count(r, "dispenses", "controlled dispense") + " to the " + text(r, "state")
+                            + " PDMP";
+            case "pdmp.file-downloaded" -> who + " downloaded PDMP file " + text(r, "controlNumber");
             default -> null;
         };
         return Optional.ofNullable(sentence);

@@ -48,7 +48,7 @@ class AuditPages {
             "order.cancelled", "order.created", "order.paid", "order.rejected",
             "order.viewed", "patient-keys.rotated", "patient.changed", "patient.created", "patient.exported",
             "patient.viewed", "patients.exported", "payment.captured", "payment.failed", "payment.invoiced",
-            "payment.refunded", "permissions.changed", "process.ended", "process.started", "session.ended",
+            "payment.refunded", "pdmp.disclosed", "pdmp.file-downloaded", "pdmp.submitted", "permissions.changed", "process.ended", "process.started", "session.ended",
             "session.expired", "task.completed", "task.created", "task.deleted", "task.updated",
             "user.access-changed");
 

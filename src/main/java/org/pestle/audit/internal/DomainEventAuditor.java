@@ -1,6 +1,7 @@
 package org.pestle.audit.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -39,6 +40,8 @@ import org.pestle.patients.PatientCreated;
 import org.pestle.patients.PatientKeysRotated;
 import org.pestle.patients.PatientViewed;
 import org.pestle.patients.PatientsExported;
+import org.pestle.pdmp.PdmpFileDownloaded;
+import org.pestle.pdmp.PdmpFileSent;
 import org.pestle.payments.PaymentCaptured;
 import org.pestle.payments.PaymentFailed;
 import org.pestle.payments.PaymentInvoiced;
@@ -333,6 +336,35 @@ class DomainEventAuditor {
         audit.record(AuditEntry.of(event.actor(), "patients.exported", "patient-export", null)
                 .withDetails(Map.of("patients", event.patientIds().size(), "clinics", sorted(event.clinicIds()),
                         "elements", sorted(event.elements()))));
+    }
+
+    /**
+     * A PDMP file reached the state: one record per dispense it carried, with the patient, so that the
+     * patient's disclosure report lists the submission; then one for the file.
+     */
+    /** What an ASAP record discloses of the patient (PAT segment). */
+    private static final List<String> PDMP_ELEMENTS = List.of("PATIENT_ADDRESS", "PATIENT_DATE_OF_BIRTH", "PATIENT_NAME",
+            "PATIENT_PHONE");
+
+    @EventListener
+    void on(PdmpFileSent event) {
+        String actor = "system:pdmp-reporting";
+        for (PdmpFileSent.Carried c : event.carried()) {
+            audit.record(AuditEntry.of(actor, "pdmp.disclosed", "pdmp-submission", event.submissionId())
+                    .withClinic(c.organizationId(), c.clinicId()).withPatient(c.patientId())
+                    .withDetails(Map.of("state", event.state(), "controlNumber", event.controlNumber(),
+                            "dispenseId", c.dispenseId().toString(), "kind", c.kind(),
+                            "elements", PDMP_ELEMENTS)));
+        }
+        audit.record(AuditEntry.of(actor, "pdmp.submitted", "pdmp-submission", event.submissionId())
+                .withDetails(Map.of("state", event.state(), "controlNumber", event.controlNumber(),
+                        "zeroReport", event.zeroReport(), "dispenses", event.carried().size())));
+    }
+
+    @EventListener
+    void on(PdmpFileDownloaded event) {
+        audit.record(AuditEntry.of(event.downloadedBy(), "pdmp.file-downloaded", "pdmp-submission", event.submissionId())
+                .withDetails(Map.of("controlNumber", event.controlNumber(), "dispenses", event.dispenses())));
     }
 
     @EventListener

@@ -14,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 class DispenseQueries implements Dispenses {
 
     private final CompoundingRecords records;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    DispenseQueries(CompoundingRecords records) {
+    DispenseQueries(CompoundingRecords records, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.records = records;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -39,5 +41,23 @@ class DispenseQueries implements Dispenses {
     public List<Dispense> controlledNotYetReported() {
         return records.dispenses("d.controlled_schedule <> 0 and coalesce(d.picked_up_at, d.delivered_at) is not null"
                 + " and d.pdmp_reported_at is null", "coalesce(d.picked_up_at, d.delivered_at)");
+    }
+
+    @Override
+    @Transactional
+    public int markReportedToPdmp(java.util.Collection<UUID> dispenseIds, java.time.Instant at) {
+        if (dispenseIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update dispense_record set pdmp_reported_at = ? where id = any (?) and pdmp_reported_at is null")
+                .params(java.sql.Timestamp.from(at), dispenseIds.toArray(UUID[]::new)).update();
+    }
+
+    @Override
+    public List<Dispense> byIds(java.util.Collection<UUID> dispenseIds) {
+        if (dispenseIds.isEmpty()) {
+            return List.of();
+        }
+        return records.dispenses("d.id = any (?)", "d.released_at", (Object) dispenseIds.toArray(UUID[]::new));
     }
 }

@@ -148,6 +148,18 @@ class JdbcStock implements Stock {
     }
 
     @Override
+    public java.util.Map<UUID, org.pestle.inventory.ItemCode> itemCodes(Collection<UUID> itemIds) {
+        if (itemIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("select id, ndc, unit, dea_schedule from inventory_item where id = any (?)")
+                .param(itemIds.toArray(UUID[]::new))
+                .query((rs, n) -> new org.pestle.inventory.ItemCode(rs.getObject("id", UUID.class), rs.getString("ndc"),
+                        rs.getString("unit"), rs.getInt("dea_schedule")))
+                .list().stream().collect(Collectors.toMap(org.pestle.inventory.ItemCode::itemId, Function.identity()));
+    }
+
+    @Override
     public List<StockLot> lots(Collection<UUID> lotIds) {
         return lots.byIds(List.copyOf(lotIds));
     }

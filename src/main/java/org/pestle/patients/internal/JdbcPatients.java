@@ -56,6 +56,23 @@ class JdbcPatients implements Patients {
 
     @Override
     @Transactional
+    public Optional<org.pestle.patients.ReportedPatient> forStateReport(UUID patientId) {
+        Set<PatientField> fields = EnumSet.of(PatientField.FIRST_NAME, PatientField.LAST_NAME,
+                PatientField.DATE_OF_BIRTH, PatientField.ADDRESS, PatientField.PHONE);
+        return rows.find(patientId).map(row -> {
+            PatientRecord p = PatientCodec.open(rows.keysForReading(), row, fields);
+            published(row, EnumSet.of(DataElement.PATIENT_NAME, DataElement.PATIENT_DATE_OF_BIRTH,
+                    DataElement.PATIENT_ADDRESS, DataElement.PATIENT_PHONE));
+            PatientRecord.Address a = p.address();
+            return new org.pestle.patients.ReportedPatient(p.id(), p.firstName(), p.lastName(), p.dateOfBirth(),
+                    a == null ? null : a.line1(), a == null ? null : a.line2(), a == null ? null : a.city(),
+                    a == null ? null : a.region(), a == null ? null : a.postalCode(), a == null ? null : a.country(),
+                    p.phone());
+        });
+    }
+
+    @Override
+    @Transactional
     public Map<UUID, String> shortNames(Collection<UUID> patientIds) {
         Map<UUID, String> names = new LinkedHashMap<>();
         for (UUID patientId : new LinkedHashSet<>(patientIds)) {

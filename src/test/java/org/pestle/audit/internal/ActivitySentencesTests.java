@@ -153,6 +153,15 @@ class ActivitySentencesTests {
                 Map.of("patients", 1)), ALL)).isEqualTo("Jane (admin) exported 1 patient record");
         assertThat(sentence(told("admin", "PHARMACY_ADMIN", "audit.exported", "audit-export", null,
                 Map.of("records", 250)), ALL)).isEqualTo("Jane (admin) exported 250 audit records");
+        assertThat(sentence(told("system:pdmp-reporting", null, "pdmp.submitted", "pdmp-submission", "s",
+                Map.of("state", "NY", "dispenses", 2, "zeroReport", false)), ALL))
+                .isEqualTo("Pestle reported 2 controlled dispenses to the NY PDMP");
+        assertThat(sentence(told("system:pdmp-reporting", null, "pdmp.submitted", "pdmp-submission", "s",
+                Map.of("state", "NY", "dispenses", 0, "zeroReport", true)), ALL))
+                .isEqualTo("Pestle sent a zero report to the NY PDMP");
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "pdmp.file-downloaded", "pdmp-submission", "s",
+                Map.of("controlNumber", "PDMPNY20261203-1a2b3c4d", "dispenses", 2)), ALL))
+                .isEqualTo("Jane (admin) downloaded PDMP file PDMPNY20261203-1a2b3c4d");
     }
 
     @Test

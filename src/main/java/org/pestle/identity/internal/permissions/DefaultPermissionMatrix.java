@@ -4,6 +4,8 @@ import static org.pestle.identity.Action.ADJUST_STOCK;
 import static org.pestle.identity.Action.APPROVE;
 import static org.pestle.identity.Action.CANCEL_ORDER;
 import static org.pestle.identity.Action.COMPOUND;
+import static org.pestle.identity.Action.CORRECT_PDMP;
+import static org.pestle.identity.Action.DOWNLOAD_PDMP_FILE;
 import static org.pestle.identity.Action.EDIT_PATIENTS;
 import static org.pestle.identity.Action.EDIT_RULES;
 import static org.pestle.identity.Action.EXPORT;
@@ -19,6 +21,7 @@ import static org.pestle.identity.Action.VIEW_RECALLS;
 import static org.pestle.identity.Action.REFUND;
 import static org.pestle.identity.Action.VIEW_AUDIT;
 import static org.pestle.identity.Action.VIEW_PATIENTS;
+import static org.pestle.identity.Action.VIEW_PDMP;
 import static org.pestle.identity.Action.VIEW_STOCK;
 import static org.pestle.identity.DataElement.CLINICAL_NOTES;
 import static org.pestle.identity.DataElement.ORDER_PRICE;
@@ -62,11 +65,11 @@ final class DefaultPermissionMatrix {
     static final Map<Role, Set<Action>> DO = Map.of(
             Role.PHARMACIST, EnumSet.of(APPROVE, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS, VIEW_STOCK, RECEIVE_STOCK,
                     ADJUST_STOCK, COMPOUND, FINAL_CHECK, RECORD_PICKUP, RECORD_SHIPMENT, RETURN_TO_STOCK,
-                    MANAGE_RECALLS, VIEW_RECALLS),
+                    MANAGE_RECALLS, VIEW_RECALLS, VIEW_PDMP, CORRECT_PDMP),
             Role.PHARMACY_TECHNICIAN, EnumSet.of(VIEW_PATIENTS, VIEW_STOCK, RECEIVE_STOCK, COMPOUND, RECORD_PICKUP,
                     RECORD_SHIPMENT, VIEW_RECALLS),
             Role.PHARMACY_ADMIN, EnumSet.of(CANCEL_ORDER, REFUND, EDIT_RULES, VIEW_AUDIT, EXPORT, MANAGE_USERS,
-                    VIEW_STOCK, VIEW_RECALLS),
+                    VIEW_STOCK, VIEW_RECALLS, VIEW_PDMP, DOWNLOAD_PDMP_FILE),
             Role.OPERATOR, EnumSet.noneOf(Action.class),
             Role.PRIVACY_OFFICER, EnumSet.of(VIEW_PATIENTS, VIEW_AUDIT, EXPORT, VIEW_RECALLS),
             Role.PRESCRIBER, EnumSet.of(ORDER, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS, VIEW_RECALLS),
