@@ -12,6 +12,7 @@ create table refill (
     prescribed_at       timestamptz not null,
     -- the fill this reminder follows: the original order or an earlier refill
     dispensed_order_id  uuid not null references orders (id),
+    dispensed_order_number bigint not null,
     dispensed_line      integer not null check (dispensed_line > 0),
     dispense_id         uuid not null unique,
     compound_id         uuid not null,
