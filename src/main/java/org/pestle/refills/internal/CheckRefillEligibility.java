@@ -1,5 +1,7 @@
 package org.pestle.refills.internal;
 
+import java.time.LocalDate;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pestle.platform.DataScope;
@@ -9,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Task_CheckRefillEligibility (asynchronous, retried): decisions/refill-eligibility.dmn on the day the patient asked:
  * how much of the supply has passed, how old the prescription is, how many refills are left. A refill asked too
- * early is refused with the reason, recorded on the refill.
+ * early (on the patient page, before the reminder) is refused with the reason, recorded on the refill.
  */
 @Component("checkRefillEligibility")
 class CheckRefillEligibility implements JavaDelegate {
@@ -29,13 +31,28 @@ class CheckRefillEligibility implements JavaDelegate {
         this.dataScope = dataScope;
     }
 
+    /**
+     * The day the refill is judged on: today; but a YES to a reminder answers the pharmacy's invitation, so it is
+     * judged as of the day the reminder was planned for, if that is later (an operator who fired the reminder's
+     * timer early let the patient refill early; the pharmacist still verifies the refill order).
+     */
+    private LocalDate asOf(RefillRow refill) {
+        LocalDate today = clock.today();
+        if (refill.state().startsWith("REMINDED")) {
+            return records.reminderDueAt(refill.id()).map(due -> LocalDate.ofInstant(due, clock.zone()))
+                    .filter(today::isBefore).orElse(today);
+        }
+        return today;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         dataScope.enterSystem("system:refill-reminders");
         RefillRow refill = records.find(RefillProcess.refillId(execution)).orElseThrow();
-        long elapsed = clock.daysFrom(refill.dispensedAt(), clock.today());
+        LocalDate asOf = asOf(refill);
+        long elapsed = clock.daysFrom(refill.dispensedAt(), asOf);
         RefillDecisions.Eligibility now = decisions.eligibility(refill.controlledSchedule(), refill.refillsLeft(),
-                refill.refillNumber(), clock.daysFrom(refill.prescribedAt(), clock.today()),
+                refill.refillNumber(), clock.daysFrom(refill.prescribedAt(), asOf),
                 (double) elapsed / refill.daysSupply());
         execution.setVariable(RefillProcess.REFILL_ELIGIBLE, now.eligible());
         execution.setVariable(RefillProcess.RENEWAL_REQUIRED, now.renewal());

@@ -55,6 +55,12 @@ class RefillRecords {
                 + " order by runs_out_on, id").param(patientId).query(RefillRecords::row).list();
     }
 
+    /** When the reminder was planned for, once planned. */
+    Optional<Instant> reminderDueAt(UUID id) {
+        return jdbc.sql("select reminder_due_at from refill where id = ? and reminder_due_at is not null").param(id)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
     void processStarted(UUID id, String processInstanceId) {
         jdbc.sql("update refill set process_instance_id = ?, updated_at = now() where id = ?")
                 .params(processInstanceId, id).update();
