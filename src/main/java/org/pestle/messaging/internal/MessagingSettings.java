@@ -56,11 +56,12 @@ record MessagingSettings(
      *
      * @param perDay texts of these purposes a patient may get per local calendar day
      * @param perWeek ... in seven local days
-     * @param purposes the purposes that count and are held: every text Pestle sends patients
+     * @param purposes the healthcare texts that count and are held: refill reminders, ready-for-pickup and pickup
+     *        reminders. Pay links are billing texts, outside the FCC's healthcare exemption: STOP and quiet hours
+     *        apply to them as to every text, this count does not
      */
     record Limits(@DefaultValue("1") int perDay, @DefaultValue("3") int perWeek,
-            @DefaultValue({"REFILL_REMINDER", "READY_FOR_PICKUP", "PICKUP_REMINDER", "PAY_LINK", "PAY_REMINDER",
-                    "PAY_RETRY"}) java.util.Set<String> purposes) {
+            @DefaultValue({"REFILL_REMINDER", "READY_FOR_PICKUP", "PICKUP_REMINDER"}) java.util.Set<String> purposes) {
     }
 
     /** The URL Twilio calls for a path of Pestle's, as Twilio signs it. */

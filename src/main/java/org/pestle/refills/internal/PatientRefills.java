@@ -5,14 +5,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.pestle.refills.RefillEvent.Kind;
-import org.pestle.refills.Refills;
+import org.pestle.portal.PatientPageRefills;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The patient page's refills: upcoming ones, and asking for or pausing one, in the patient's data scope. */
 @Service
-class PatientRefills implements Refills {
+class PatientRefills implements PatientPageRefills {
 
     private final RefillRecords records;
     private final RefillProcess process;
@@ -28,7 +28,7 @@ class PatientRefills implements Refills {
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public List<UpcomingRefill> upcoming(UUID patientId) {
         return records.openOfPatient(patientId).stream().map(r -> new UpcomingRefill(r.id(), r.dispensedOrderNumber(),
-                r.compoundId(), r.runsOutOn(), r.refillNumber(), r.refillsLeft(), r.state())).toList();
+                r.runsOutOn(), r.refillNumber(), r.refillsLeft(), r.state())).toList();
     }
 
     @Override

@@ -70,7 +70,7 @@ class RefillReminderProcessIntegrationTests {
     ApprovedOrders approvedOrders;
 
     @Autowired
-    org.pestle.refills.Refills refills;
+    org.pestle.portal.PatientPageRefills refills;
 
     @Autowired
     TestRestTemplate http;
@@ -222,6 +222,33 @@ class RefillReminderProcessIntegrationTests {
                 Map.of("renewalDecision", "WILL_PRESCRIBE")));
         assertThat(audited(refill)).containsSubsequence("refill.renewal-requested", "refill.renewal-answered");
     }
+
+    @Test
+    void thePatientSeesTheUpcomingRefillOnTheirPageAndPausesIt() {
+        RefillRow refill = refill(dispensedOrder(Demo.NALTREXONE, 30, 2), 0, 24);
+        reminderTimer(refill);
+        Api.Response link = api.post(Demo.REYES, "/api/patients/" + Demo.PATIENT_NORTHSIDE + "/portal-link", null);
+        String path = link.json().get("link").asText().substring(link.json().get("link").asText().indexOf("/p/"));
+        org.pestle.support.WebSession patient = new org.pestle.support.WebSession(port, clock);
+        String verify = patient.get(path).body();
+        String page = patient.postForm(path, "dateOfBirth=1968-04-12&_csrf="
+                + org.pestle.support.WebSession.csrfOf(verify)).body();
+        assertThat(page).contains("Upcoming refills", "/refills/" + refill.id() + "/pause");
+
+        String paused = patient.postForm(path + "/refills/" + refill.id() + "/pause", "dateOfBirth=1968-04-12&_csrf="
+                + org.pestle.support.WebSession.csrfOf(page)).body();
+
+        assertThat(paused).contains("The refill is paused").doesNotContain("/refills/" + refill.id() + "/pause");
+        assertThat(state(refill)).isEqualTo("PAUSED");
+        assertThat(reminderTimerOrNull(refill)).isNull();
+        assertThat(audited(refill)).endsWith("refill.paused");
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    org.pestle.support.MutableClock clock;
 
     @Test
     void aYesWithAForgedSignatureChangesNothing() {
