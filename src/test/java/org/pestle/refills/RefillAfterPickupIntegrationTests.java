@@ -3,12 +3,8 @@ package org.pestle.refills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +24,6 @@ import org.pestle.support.Orders;
 import org.pestle.support.ProviderStandIns;
 import org.pestle.support.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -45,7 +40,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class RefillAfterPickupIntegrationTests {
 
-    static final UUID NALTREXONE_POWDER = UUID.fromString("00000000-0000-4000-8000-000000000105");
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -63,12 +57,6 @@ class RefillAfterPickupIntegrationTests {
     @Autowired
     Patients patients;
 
-    @Autowired
-    Clock clock;
-
-    @Value("${pestle.time-zone}")
-    ZoneId zone;
-
     Api api;
 
     @BeforeEach
@@ -82,7 +70,6 @@ class RefillAfterPickupIntegrationTests {
 
     @Test
     void aPickedUpLineWithRefillsIsRemindedAndTheSignedYesPlacesARefillOrderInThePharmacistsQueue() throws Exception {
-        lot("T-REFILL-" + UUID.randomUUID().toString().substring(0, 8), new BigDecimal("0.045"));
         JsonNode created = api.post(Demo.REYES, "/api/orders", Orders.order(Demo.NORTHSIDE, Demo.PATIENT_NORTHSIDE,
                 Orders.line(Demo.NALTREXONE, 10, 30, 2))).json();
         UUID orderId = UUID.fromString(created.get("id").asText());
@@ -142,19 +129,6 @@ class RefillAfterPickupIntegrationTests {
         complete(Demo.TECHNICIAN, task(Demo.TECHNICIAN, number, "Task_RecordPickup"), Map.of("pickedUpBy", "PATIENT"));
         assertThat(api.get(Demo.REYES, "/api/orders/" + orderId).json().get("status").asText())
                 .isEqualTo("PICKED_UP");
-    }
-
-    private void lot(String lotNumber, BigDecimal quantity) {
-        UUID id = UUID.randomUUID();
-        transactions.asSystem(() -> {
-            jdbc.sql("""
-                    insert into inventory_lot (id, item_id, lot_number, expires_on, supplier, received_on)
-                    values (?, ?, ?, ?, 'Test Supplier', current_date - 30)""")
-                    .params(id, NALTREXONE_POWDER, lotNumber, LocalDate.ofInstant(clock.instant(), zone).plusDays(1))
-                    .update();
-            return jdbc.sql("insert into stock_movement (lot_id, kind, quantity, actor) values (?, 'RECEIVED', ?, 'system:test')")
-                    .params(id, quantity).update();
-        });
     }
 
     private String task(String user, long number, String key) {

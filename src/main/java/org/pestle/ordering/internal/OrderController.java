@@ -81,8 +81,34 @@ class OrderController {
     OrderView cancel(@PathVariable String id, @Valid @RequestBody Cancellation cancellation) {
         Actor actor = CurrentActor.require();
         UUID orderId = parse(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
-        cancellations.cancel(actor, orderId, cancellation.reason());
+        // The cancellation may meet the job executor moving the same process (a paid order's compounding step):
+        // the losing transaction rolled back whole, and a cancellation is safe to repeat.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cancellations.cancel(actor, orderId, cancellation.reason());
+                break;
+            } catch (org.camunda.bpm.engine.OptimisticLockingException
+                    | org.springframework.dao.ConcurrencyFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+                if (attempt == 3 || !deadlock(e)) {
+                    throw e;
+                }
+            }
+        }
         return queries.find(actor, orderId).orElseThrow(() -> ApiProblem.notFound("Order", id));
+    }
+
+    private static boolean deadlock(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The body of a cancellation: a reason code from {@link CancellationReason}. */

@@ -142,7 +142,7 @@ class RefillReminderProcessIntegrationTests {
     @Test
     void stopEndsEveryReminderAndNoLaterTextIsSent() {
         RefillRow refill = refill(dispensedOrder(Demo.NALTREXONE, 30, 3), 0, 24);
-        fireAt(reminderTimer(refill), Instant.now());
+        execute(reminderTimer(refill));
         awaitSent(SendRefillReminder.dedupeKey(refill, 1));
 
         assertThat(inbound("stop", true).getBody()).contains("unsubscribed");
@@ -152,7 +152,7 @@ class RefillReminderProcessIntegrationTests {
                 .processInstanceBusinessKey(RefillProcess.businessKey(refill.id())).count()).isZero();
         assertThat(audited(refill)).endsWith("refill.stopped");
         RefillRow next = refill(dispensedOrder(Demo.TRETINOIN, 30, 1), 0, 24);
-        fireAt(reminderTimer(next), Instant.now());
+        execute(reminderTimer(next));
         await().atMost(Duration.ofSeconds(30)).until(() -> state(next).equals("OPTED_OUT"));
         assertThat(textCount(SendRefillReminder.dedupeKey(next, 1))).as("no reminder queued after STOP").isZero();
     }
@@ -160,8 +160,7 @@ class RefillReminderProcessIntegrationTests {
     @Test
     void noAnswerBringsASecondReminderAndThenACallByThePharmacyForAMaintenanceMedication() {
         RefillRow refill = refill(dispensedOrder(Demo.NALTREXONE, 30, 2), 0, 24);
-        Instant due = reminderTimer(refill).getDuedate().toInstant();
-        fireAt(reminderTimer(refill), due);
+        execute(reminderTimer(refill));
         awaitQueued(SendRefillReminder.dedupeKey(refill, 1));
 
         Job noAnswer = await().atMost(Duration.ofSeconds(30)).until(() -> timer(refill, "Event_NoAnswer"),
@@ -169,14 +168,14 @@ class RefillReminderProcessIntegrationTests {
         assertThat(noAnswer.getDuedate().toInstant()).as("maintenance: three days (refill-reminder-timing.dmn)")
                 .isBetween(Instant.now().plus(Duration.ofDays(3)).minusSeconds(120),
                         Instant.now().plus(Duration.ofDays(3)));
-        fireAt(noAnswer, noAnswer.getDuedate().toInstant());
+        execute(noAnswer);
         String second = awaitQueued(SendRefillReminder.dedupeKey(refill, 2));
         assertThat(second).contains(": reminder, a refill is due. Reply YES to refill, STOP to stop.");
         assertThat(state(refill)).isEqualTo("REMINDED_AGAIN");
 
         Job stillNoAnswer = await().atMost(Duration.ofSeconds(30)).until(() -> timer(refill, "Event_StillNoAnswer"),
                 j -> j != null);
-        fireAt(stillNoAnswer, stillNoAnswer.getDuedate().toInstant());
+        execute(stillNoAnswer);
         Task call = await().atMost(Duration.ofSeconds(30)).until(() -> engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(RefillProcess.businessKey(refill.id())).taskDefinitionKey("Task_CallPatient")
                 .singleResult(), t -> t != null);
@@ -210,7 +209,7 @@ class RefillReminderProcessIntegrationTests {
     @Test
     void withNoRefillsLeftThePrescriberIsAskedToRenewInsteadOfThePatientReminded() {
         RefillRow refill = refill(dispensedOrder(Demo.NALTREXONE, 30, 0), 0, 24);
-        fireAt(reminderTimer(refill), reminderTimer(refill).getDuedate().toInstant());
+        execute(reminderTimer(refill));
 
         Task renewal = await().atMost(Duration.ofSeconds(30)).until(() -> engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(RefillProcess.businessKey(refill.id()))
@@ -253,7 +252,7 @@ class RefillReminderProcessIntegrationTests {
     @Test
     void aYesWithAForgedSignatureChangesNothing() {
         RefillRow refill = refill(dispensedOrder(Demo.NALTREXONE, 30, 2), 0, 24);
-        fireAt(reminderTimer(refill), Instant.now());
+        execute(reminderTimer(refill));
         awaitSent(SendRefillReminder.dedupeKey(refill, 1));
 
         assertThat(inbound("YES", false).getStatusCode().value()).isEqualTo(403);
@@ -317,14 +316,24 @@ class RefillReminderProcessIntegrationTests {
                 .processInstanceId(instance.getId()).timers().activityId(activityId).singleResult();
     }
 
-    /** Runs the timer's job with the engine's clock at {@code at}, as the job executor would then. */
+    /**
+     * Moves the engine's clock to {@code at} and lets the job executor fire the timer by it (it acquires only jobs due
+     * by the engine's clock), then puts the clock back.
+     */
     private void fireAt(Job timer, Instant at) {
+        assertThat(timer.getDuedate().toInstant()).as("due by then").isBeforeOrEqualTo(at);
         ClockUtil.setCurrentTime(Date.from(at));
         try {
-            engine.getManagementService().executeJob(timer.getId());
+            await().atMost(Duration.ofSeconds(30)).until(() -> engine.getManagementService().createJobQuery()
+                    .jobId(timer.getId()).count() == 0);
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    /** Fires the timer now, as an operator does from Cockpit (its due date has not come). */
+    private void execute(Job timer) {
+        engine.getManagementService().executeJob(timer.getId());
     }
 
     private String awaitQueued(String dedupeKey) {
