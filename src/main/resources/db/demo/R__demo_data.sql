@@ -72,6 +72,10 @@ insert into compound (id, code, name, dosage_form, unit, controlled_schedule, pr
   ('00000000-0000-4000-8000-0000000000f6', 'OXYCODONE-SUSP',     'Oxycodone 5 mg/5 mL oral suspension',              'suspension', 'mL',   2, 40)
 on conflict do nothing;
 
+-- Maintenance medications (taken continuously): low-dose naltrexone and the hormone therapies.
+update compound set maintenance = true where id in ('00000000-0000-4000-8000-0000000000f2',
+  '00000000-0000-4000-8000-0000000000f3', '00000000-0000-4000-8000-0000000000f4');
+
 insert into clinic_compound_approval (clinic_id, compound_id) values
   ('00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000f2'),
   ('00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000f3'),

@@ -51,7 +51,7 @@ class ModuleTablesTests {
             Map.entry("stripe_event", "payments"), Map.entry("stripe_event_object", "payments"),
             Map.entry("text_message", "messaging"), Map.entry("inbound_text", "messaging"),
             Map.entry("sms_consent", "messaging"), Map.entry("sms_number_opt_out", "messaging"),
-            Map.entry("patient_link_failure", "portal"),
+            Map.entry("patient_link_failure", "portal"), Map.entry("refill", "refills"),
             Map.entry("rule_table", "rules"), Map.entry("rule_version", "rules"), Map.entry("rule_draft", "rules"),
             Map.entry("rule_release", "rules"), Map.entry("rule_test_case", "rules"),
             Map.entry("audit_record", "audit"), Map.entry("audit_chain_head", "audit"),

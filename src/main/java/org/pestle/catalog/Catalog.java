@@ -13,6 +13,12 @@ public interface Catalog {
     /** Whether the clinic has approved the compound for its providers. */
     boolean isApprovedForClinic(UUID compoundId, UUID clinicId);
 
+    /**
+     * Whether the compound is a maintenance medication (taken continuously, e.g. hormone therapy): a refill that is
+     * not asked for leads to an adherence call (refills). False for an unknown compound.
+     */
+    boolean isMaintenance(UUID compoundId);
+
     /** Active compounds, ordered by name. */
     List<Compound> active();
 }

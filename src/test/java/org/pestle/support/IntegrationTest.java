@@ -17,8 +17,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // Every test signs in from this machine's address: the per-address sign-in limit is raised here
-        // (identity/internal/SignInThrottleTests tries the limit itself).
-        properties = "pestle.security.sign-in-attempts-per-address=1000")
+        // (identity/internal/SignInThrottleTests tries the limit itself). The tests text the same few demo
+        // patients many times a day: the texting limits are raised here (messaging/internal/
+        // TextingLimitsIntegrationTests runs an outbox with the shipped limits).
+        properties = {"pestle.security.sign-in-attempts-per-address=1000", "pestle.messaging.limits.per-day=10000",
+                "pestle.messaging.limits.per-week=10000"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface IntegrationTest {
 }

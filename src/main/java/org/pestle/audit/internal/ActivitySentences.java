@@ -26,7 +26,9 @@ final class ActivitySentences {
             "pickup.recorded", "order.first-verified", "final-check.first-of-two-passed", "shipment.recorded",
             "delivery.recorded", "preparations.destroyed", "order.returned-to-stock");
     static final Set<String> PATIENT_ACTIONS = Set.of("patient.created", "patient.changed", "texts.opted-out",
-            "texts.opted-in");
+            "texts.opted-in", "refill.reminder-sent", "refill.requested", "refill.paused", "refill.refused",
+            "refill.ordered", "refill.renewal-requested", "refill.renewal-answered", "refill.adherence-call-recorded",
+            "refill.stopped");
     static final Set<String> ACCESS_ACTIONS = Set.of("permissions.changed", "user.access-changed",
             "elevated-access.granted", "elevated-access.used", "account.locked");
     static final Set<String> RULE_ACTIONS = Set.of("decision.published", "decision.rolled-back",
@@ -97,6 +99,23 @@ final class ActivitySentences {
             case "order.returned-to-stock" -> who + " returned " + order + " to stock"
                     + code(r, "reason").map(c -> " (" + c + ")").orElse("");
             case "patient.created" -> who + " added " + patientOrNone(r, names, "a patient", "patient ");
+            case "refill.reminder-sent" -> capitalized(patientOrNone(r, names, "a patient", "patient "))
+                    + ("2".equals(text(r, "code")) ? " was reminded again" : " was reminded") + " to refill " + order;
+            case "refill.requested" -> capitalized(patientOrNone(r, names, "a patient", "patient "))
+                    + " asked for a refill of " + order + ("PATIENT_PAGE".equals(text(r, "code")) ? " on the patient page"
+                    : " by text");
+            case "refill.paused" -> capitalized(patientOrNone(r, names, "a patient", "patient "))
+                    + " paused the refill of " + order;
+            case "refill.refused" -> "The refill of " + order + " was refused"
+                    + code(r, "code").map(c -> " (" + c + ")").orElse("");
+            case "refill.ordered" -> "A refill of " + order + " was ordered: order #" + text(r, "code");
+            case "refill.renewal-requested" -> "The prescriber was asked to renew " + order
+                    + code(r, "code").map(c -> " (" + c + ")").orElse("");
+            case "refill.renewal-answered" -> who + " answered the renewal request for " + order
+                    + code(r, "code").map(c -> " (" + c + ")").orElse("");
+            case "refill.adherence-call-recorded" -> who + " called the patient about the refill of " + order
+                    + code(r, "code").map(c -> " (" + c + ")").orElse("");
+            case "refill.stopped" -> "No more refill reminders for " + order + ": the patient replied STOP";
             case "texts.opted-out" -> capitalized(patientOrNone(r, names, "a patient", "patient "))
                     + " replied STOP: no more texts";
             case "texts.opted-in" -> capitalized(patientOrNone(r, names, "a patient", "patient "))

@@ -47,6 +47,7 @@ import org.pestle.payments.PaymentFailed;
 import org.pestle.payments.PaymentInvoiced;
 import org.pestle.payments.PaymentRefunded;
 import org.pestle.platform.DataScope;
+import org.pestle.refills.RefillEvent;
 import org.pestle.rules.DecisionPublished;
 import org.pestle.rules.DecisionRolledBack;
 import org.pestle.tenancy.Clinic;
@@ -271,6 +272,19 @@ class DomainEventAuditor {
         audit.record(AuditEntry.of(dataScope.actor(), event.optedOut() ? "texts.opted-out" : "texts.opted-in",
                 "patient", event.patientId()).withClinic(event.organizationId(), event.clinicId())
                 .withPatient(event.patientId()).withDetails(Map.of("source", event.source())));
+    }
+
+    /** A refill's reminder, answer, order, pause, refusal, renewal request or adherence call (refills). */
+    @EventListener
+    void on(RefillEvent event) {
+        Map<String, Object> details = new TreeMap<>();
+        details.put("orderNumber", event.orderNumber());
+        if (event.code() != null) {
+            details.put("code", event.code());
+        }
+        audit.record(AuditEntry.of(event.actor(), event.kind().action(), "refill", event.refillId())
+                .withClinic(event.organizationId(), event.clinicId()).withPatient(event.patientId())
+                .withDetails(details));
     }
 
     @EventListener

@@ -35,6 +35,12 @@ class JdbcCatalog implements Catalog {
     }
 
     @Override
+    public boolean isMaintenance(UUID compoundId) {
+        return jdbc.sql("select maintenance from compound where id = ?").param(compoundId).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
+    @Override
     public List<Compound> active() {
         return jdbc.sql(COMPOUND + " where active order by name").query(JdbcCatalog::compound).list();
     }

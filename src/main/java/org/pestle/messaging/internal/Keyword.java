@@ -19,8 +19,13 @@ enum Keyword {
         this.words = words;
     }
 
+    /** The message reduced to its letters, upper-cased: how keywords are matched. */
+    static String word(String body) {
+        return body == null ? "" : body.trim().replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
+    }
+
     static Keyword of(String body) {
-        String word = body == null ? "" : body.trim().replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
+        String word = word(body);
         for (Keyword keyword : values()) {
             if (keyword.words.contains(word)) {
                 return keyword;

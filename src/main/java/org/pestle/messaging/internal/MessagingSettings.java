@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendInterval how often the outbox is sent
  * @param maxAttempts attempts before a message is given up as failed
  * @param twilio the Twilio account
+ * @param supportNumber the number the HELP answer gives patients to call
+ * @param limits how often a patient may be texted
  */
 @ConfigurationProperties("pestle.messaging")
 record MessagingSettings(
@@ -30,7 +32,9 @@ record MessagingSettings(
         String numberHashKey,
         @DefaultValue("PT2S") Duration sendInterval,
         @DefaultValue("5") int maxAttempts,
-        @DefaultValue Twilio twilio) {
+        @DefaultValue Twilio twilio,
+        String supportNumber,
+        @DefaultValue Limits limits) {
 
     MessagingSettings {
         require(publicBaseUrl, "pestle.messaging.public-base-url (PESTLE_PUBLIC_BASE_URL)");
@@ -38,6 +42,26 @@ record MessagingSettings(
         require(twilio.accountSid(), "pestle.messaging.twilio.account-sid (TWILIO_ACCOUNT_SID)");
         require(twilio.authToken(), "pestle.messaging.twilio.auth-token (TWILIO_AUTH_TOKEN)");
         require(twilio.fromNumber(), "pestle.messaging.twilio.from-number (TWILIO_FROM_NUMBER)");
+        require(supportNumber, "pestle.messaging.support-number (PESTLE_SMS_SUPPORT_NUMBER)");
+    }
+
+    /** The limits in the pharmacy's time zone. */
+    TextingLimits textingLimits() {
+        return new TextingLimits(limits.perDay(), limits.perWeek(), timeZone);
+    }
+
+    /**
+     * Healthcare texts (FCC's exemption, CTIA): at most {@code perDay} a day and {@code perWeek} a week per patient.
+     * A text held back by a limit stays queued and goes at the next allowed time, outside quiet hours.
+     *
+     * @param perDay texts of these purposes a patient may get per local calendar day
+     * @param perWeek ... in seven local days
+     * @param purposes the healthcare texts that count and are held: refill reminders, ready-for-pickup and pickup
+     *        reminders. Pay links are billing texts, outside the FCC's healthcare exemption: STOP and quiet hours
+     *        apply to them as to every text, this count does not
+     */
+    record Limits(@DefaultValue("1") int perDay, @DefaultValue("3") int perWeek,
+            @DefaultValue({"REFILL_REMINDER", "READY_FOR_PICKUP", "PICKUP_REMINDER"}) java.util.Set<String> purposes) {
     }
 
     /** The URL Twilio calls for a path of Pestle's, as Twilio signs it. */

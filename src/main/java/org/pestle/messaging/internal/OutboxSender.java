@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a crash never sends it twice: a message left in SENDING is not sent again. A refusal by Twilio
  * (an HTTP error) or a connection that was never made is retried with exponential backoff; any
  * other failure leaves the message UNCONFIRMED, and Twilio's status callback settles it if Twilio
- * did take it. Messages due in quiet hours, or to patients who opted out, are held or suppressed.
+ * did take it. Messages due in quiet hours, or over the patient's daily or weekly limit ({@link TextingLimits}),
+ * are held until the next allowed time, never dropped; messages to patients who opted out are suppressed.
  */
 @Component
 class OutboxSender {
@@ -43,6 +44,7 @@ class OutboxSender {
     private final TwilioRestClient twilio;
     private final MessagingSettings settings;
     private final QuietHours quietHours;
+    private final TextingLimits limits;
 
     OutboxSender(JdbcClient jdbc, TransactionTemplate transactions, DataScope dataScope, Patients patients,
             NumberHash numberHash, TwilioRestClient twilio, MessagingSettings settings) {
@@ -54,6 +56,7 @@ class OutboxSender {
         this.twilio = twilio;
         this.settings = settings;
         this.quietHours = new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), settings.timeZone());
+        this.limits = settings.textingLimits();
     }
 
     @Scheduled(fixedDelayString = "${pestle.messaging.send-interval:PT2S}", initialDelayString = "PT5S")
@@ -68,12 +71,12 @@ class OutboxSender {
         return transactions.execute(status -> {
             dataScope.enterSystem("system:text-outbox");
             List<Due> due = jdbc.sql("""
-                    select id, patient_id, body, attempts from text_message
+                    select id, patient_id, purpose, body, attempts from text_message
                     where status = 'QUEUED' and next_attempt_at <= ?
                     order by next_attempt_at limit ? for update skip locked""")
                     .params(java.sql.Timestamp.from(now), BATCH)
                     .query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-                            rs.getString("body"), rs.getInt("attempts")))
+                            rs.getString("purpose"), rs.getString("body"), rs.getInt("attempts")))
                     .list();
             List<Claimed> claimed = new ArrayList<>();
             Instant allowed = quietHours.nextAllowed(now);
@@ -81,6 +84,9 @@ class OutboxSender {
                 if (allowed.isAfter(now)) {
                     jdbc.sql("update text_message set next_attempt_at = ?, updated_at = now() where id = ?")
                             .params(java.sql.Timestamp.from(allowed), message.id()).update();
+                    continue;
+                }
+                if (settings.limits().purposes().contains(message.purpose()) && hold(message, now)) {
                     continue;
                 }
                 Optional<String> number = patients.smsNumber(message.patientId());
@@ -102,6 +108,45 @@ class OutboxSender {
             }
             return claimed;
         });
+    }
+
+    /**
+     * Holds a text that would go over the patient's daily or weekly limit: it stays queued, with the reason, until
+     * the next time both limits and quiet hours allow it. Texts being sent or sent count, those failed do not.
+     */
+    private boolean hold(Due message, Instant now) {
+        List<Instant> sent = jdbc.sql("""
+                select coalesce(sent_at, updated_at) from text_message
+                where patient_id = ? and purpose in (:purposes) and id <> ?
+                  and status in ('SENDING', 'SENT', 'DELIVERED', 'UNDELIVERED', 'UNCONFIRMED')
+                  and coalesce(sent_at, updated_at) > ?""".replace(":purposes",
+                        String.join(", ", java.util.Collections.nCopies(settings.limits().purposes().size(), "?"))))
+                .params(limitParams(message, now))
+                .query((rs, row) -> rs.getTimestamp(1).toInstant()).list();
+        String reason = limits.heldBecause(now, sent);
+        if (reason == null) {
+            return false;
+        }
+        Instant next = now;
+        while (true) {
+            Instant allowed = quietHours.nextAllowed(limits.nextAllowed(next, sent));
+            if (allowed.equals(next)) {
+                break;
+            }
+            next = allowed;
+        }
+        jdbc.sql("update text_message set next_attempt_at = ?, status_reason = ?, updated_at = now() where id = ?")
+                .params(java.sql.Timestamp.from(next), reason, message.id()).update();
+        return true;
+    }
+
+    private Object[] limitParams(Due message, Instant now) {
+        List<Object> params = new ArrayList<>();
+        params.add(message.patientId());
+        params.addAll(settings.limits().purposes());
+        params.add(message.id());
+        params.add(java.sql.Timestamp.from(now.minus(Duration.ofDays(8))));
+        return params.toArray();
     }
 
     private boolean optedOut(UUID patientId, String hash) {
@@ -159,7 +204,7 @@ class OutboxSender {
         return false;
     }
 
-    private record Due(UUID id, UUID patientId, String body, int attempts) {
+    private record Due(UUID id, UUID patientId, String purpose, String body, int attempts) {
     }
 
     /** A message claimed for sending; its number lives only in memory, for the call to Twilio. */

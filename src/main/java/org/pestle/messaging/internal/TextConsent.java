@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.pestle.messaging.TextConsentChanged;
+import org.pestle.messaging.TextReply;
+import org.pestle.messaging.TextReplyHandler;
 import org.pestle.platform.DataScope;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,27 +26,82 @@ class TextConsent {
     private final NumberHash numberHash;
     private final MessagingSettings settings;
     private final ApplicationEventPublisher events;
+    private final List<TextReplyHandler> replyHandlers;
 
     TextConsent(JdbcClient jdbc, DataScope dataScope, NumberHash numberHash, MessagingSettings settings,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, List<TextReplyHandler> replyHandlers) {
         this.jdbc = jdbc;
         this.dataScope = dataScope;
         this.numberHash = numberHash;
         this.settings = settings;
         this.events = events;
+        this.replyHandlers = List.copyOf(replyHandlers);
     }
 
-    /** Records an inbound message once; false if this sid was seen before. */
+    /**
+     * What became of an inbound message.
+     *
+     * @param first false if this sid was seen before (nothing was done again)
+     * @param answer the answer of the module whose text was replied to, if it gave one
+     */
+    record Received(boolean first, Optional<String> answer) {
+    }
+
+    /**
+     * Records an inbound message once. STOP and START change consent; any other word answers the last text sent
+     * to that number, through the handler of that text's purpose (refills: YES), in this transaction.
+     */
     @Transactional
-    boolean recordInbound(String messageSid, String from, Keyword keyword) {
+    Received recordInbound(String messageSid, String from, String body) {
         dataScope.enterSystem("system:twilio-inbound");
+        Keyword keyword = Keyword.of(body);
         String hash = numberHash.of(from);
         int inserted = jdbc.sql("""
                 insert into inbound_text (message_sid, number_hash, keyword) values (?, ?, ?)
                 on conflict (message_sid) do nothing""").params(messageSid, hash, keyword.name()).update();
         if (inserted == 0) {
-            return false;
+            return new Received(false, Optional.empty());
         }
+        String word = Keyword.word(body);
+        if (keyword == Keyword.STOP || keyword == Keyword.HELP || (keyword == Keyword.START && !"YES".equals(word))) {
+            changeConsent(hash, keyword);
+            return new Received(true, Optional.empty());
+        }
+        Optional<String> answer = answered(hash, messageSid, word);
+        if (answer.isEmpty()) {
+            // A YES that answers no question is the opt-in carriers know it as.
+            changeConsent(hash, keyword);
+        }
+        return new Received(true, answer);
+    }
+
+    /** The last text sent to the number, in the last 30 days, handed to the handler of its purpose. */
+    private Optional<String> answered(String hash, String messageSid, String word) {
+        if (replyHandlers.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<TextReply> reply = jdbc.sql("""
+                select id, purpose, dedupe_key, patient_id, organization_id, clinic_id from text_message
+                where recipient_hash = ? and status in ('SENDING', 'SENT', 'DELIVERED', 'UNCONFIRMED')
+                  and updated_at > now() - interval '30 days'
+                order by coalesce(sent_at, updated_at) desc limit 1""").param(hash)
+                .query((rs, row) -> new TextReply(rs.getObject("id", UUID.class), rs.getString("purpose"),
+                        rs.getString("dedupe_key"), rs.getObject("patient_id", UUID.class),
+                        rs.getObject("organization_id", UUID.class), rs.getObject("clinic_id", UUID.class), word,
+                        messageSid))
+                .optional();
+        if (reply.isEmpty()) {
+            return Optional.empty();
+        }
+        for (TextReplyHandler handler : replyHandlers) {
+            if (handler.purposes().contains(reply.get().purpose())) {
+                return handler.handle(reply.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void changeConsent(String hash, Keyword keyword) {
         if (keyword == Keyword.STOP || keyword == Keyword.START) {
             boolean optedOut = keyword == Keyword.STOP;
             jdbc.sql("""
@@ -75,7 +132,6 @@ class TextConsent {
                         where recipient_hash = ? and status = 'QUEUED'""").param(hash).update();
             }
         }
-        return true;
     }
 
     /** The reply carriers expect: one confirmation for STOP and START, the program's description for HELP. */
@@ -86,8 +142,8 @@ class TextConsent {
                     + "resubscribe.");
             case START -> Optional.of(name + ": you are subscribed again to texts about your prescriptions. Msg & "
                     + "data rates may apply. Reply HELP for help, STOP to opt out.");
-            case HELP, OTHER -> Optional.of(name + ": texts about your prescriptions and payments. Msg & data rates "
-                    + "may apply. Reply STOP to opt out. For help call your pharmacy.");
+            case HELP, OTHER -> Optional.of(name + ": texts about your prescriptions and payments, up to 1 msg/day "
+                    + "and 3/week. Msg & data rates may apply. Reply STOP to opt out. Help: " + settings.supportNumber());
         };
     }
 

@@ -41,7 +41,10 @@ class TwilioWebhooks {
         return ResponseEntity.noContent().build();
     }
 
-    /** An inbound text: STOP, START and HELP are answered as carriers require; other texts get HELP's answer. */
+    /**
+     * An inbound text: STOP, START and HELP are answered as carriers require; an answer to a text that asked something
+     * (YES to a refill reminder) goes to the module that asked; other texts get HELP's answer.
+     */
     @PostMapping(path = "/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<String> inbound(HttpServletRequest request, @RequestParam("MessageSid") String messageSid,
@@ -49,11 +52,10 @@ class TwilioWebhooks {
         if (!signatures.valid(request)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
-        Keyword keyword = Keyword.of(body);
-        boolean first = consent.recordInbound(messageSid, from, keyword);
+        TextConsent.Received received = consent.recordInbound(messageSid, from, body);
         MessagingResponse.Builder reply = new MessagingResponse.Builder();
-        if (first) {
-            consent.replyTo(keyword).ifPresent(text -> reply.message(
+        if (received.first()) {
+            received.answer().or(() -> consent.replyTo(Keyword.of(body))).ifPresent(text -> reply.message(
                     new Message.Builder().body(new Body.Builder(text).build()).build()));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(reply.build().toXml());

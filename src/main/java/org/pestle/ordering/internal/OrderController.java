@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
 import org.pestle.ordering.CancellationReason;
@@ -82,19 +81,34 @@ class OrderController {
     OrderView cancel(@PathVariable String id, @Valid @RequestBody Cancellation cancellation) {
         Actor actor = CurrentActor.require();
         UUID orderId = parse(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
+        // The cancellation may meet the job executor moving the same process (a paid order's compounding step):
+        // the losing transaction rolled back whole, and a cancellation is safe to repeat.
         for (int attempt = 1; ; attempt++) {
             try {
                 cancellations.cancel(actor, orderId, cancellation.reason());
                 break;
-            } catch (OptimisticLockingException concurrent) {
-                // the job executor took the process's next step (a job the cancellation removes) at the same
-                // moment; the cancellation rolled back whole and is tried again, at most three times
+            } catch (org.camunda.bpm.engine.OptimisticLockingException
+                    | org.springframework.dao.ConcurrencyFailureException e) {
                 if (attempt == 3) {
-                    throw concurrent;
+                    throw e;
+                }
+            } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+                if (attempt == 3 || !deadlock(e)) {
+                    throw e;
                 }
             }
         }
         return queries.find(actor, orderId).orElseThrow(() -> ApiProblem.notFound("Order", id));
+    }
+
+    private static boolean deadlock(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The body of a cancellation: a reason code from {@link CancellationReason}. */

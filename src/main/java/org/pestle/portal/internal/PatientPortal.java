@@ -11,6 +11,8 @@ import org.pestle.patients.PatientSummary;
 import org.pestle.patients.Patients;
 import org.pestle.platform.DataScope;
 import org.pestle.platform.Digests;
+import org.pestle.portal.PatientPageRefills;
+import org.pestle.portal.PatientPageRefills.UpcomingRefill;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +30,11 @@ class PatientPortal {
     private final Orders orders;
     private final DataScope dataScope;
     private final JdbcClient jdbc;
+    private final PatientPageRefills refills;
 
     PatientPortal(PatientLinks links, PatientLinkSettings settings, Patients patients, Orders orders,
-            DataScope dataScope, JdbcClient jdbc) {
+            DataScope dataScope, JdbcClient jdbc, PatientPageRefills refills) {
+        this.refills = refills;
         this.links = links;
         this.settings = settings;
         this.patients = patients;
@@ -62,7 +66,29 @@ class PatientPortal {
                     .param(hash(token)).update();
             throw new WrongDateOfBirth();
         }
-        return new View(patient.get().displayName().split(" ")[0], orders.ofPatient(patientId));
+        return new View(patient.get().displayName().split(" ")[0], orders.ofPatient(patientId),
+                refills.upcoming(patientId), patientId);
+    }
+
+    /** What the patient did with a refill on the page. */
+    enum RefillAction { REQUEST, PAUSE }
+
+    /**
+     * Opens the page as {@link #open} does (the date of birth again: the page keeps no session) and requests or
+     * pauses one of the patient's refills; the page then shows where things stand.
+     *
+     * @return the page, and whether the action was taken
+     */
+    @Transactional(noRollbackFor = WrongDateOfBirth.class)
+    Acted act(String token, LocalDate dateOfBirth, UUID refillId, RefillAction action) {
+        View before = open(token, dateOfBirth);
+        boolean done = action == RefillAction.REQUEST ? refills.request(before.patientId(), refillId)
+                : refills.pause(before.patientId(), refillId);
+        return new Acted(new View(before.firstName(), before.orders(), refills.upcoming(before.patientId()),
+                before.patientId()), done);
+    }
+
+    record Acted(View view, boolean done) {
     }
 
     private int failures(String token) {
@@ -75,7 +101,7 @@ class PatientPortal {
     }
 
     /** The page: a greeting by first name and the orders. */
-    record View(String firstName, List<PatientOrder> orders) {
+    record View(String firstName, List<PatientOrder> orders, List<UpcomingRefill> refills, UUID patientId) {
     }
 
     /** The date of birth did not match. */

@@ -72,6 +72,36 @@ class PortalController {
         try {
             PatientPortal.View view = portal.open(token, date);
             model.addAttribute("view", view);
+            model.addAttribute("dateOfBirth", date.toString());
+            model.addAttribute("token", token);
+            return "portal";
+        } catch (PatientPortal.WrongDateOfBirth e) {
+            model.addAttribute("error", "That date of birth does not match our records.");
+            return portal.usable(token) ? "portal-verify" : "portal-invalid";
+        } catch (PatientPortal.LinkNotUsable e) {
+            return "portal-invalid";
+        }
+    }
+
+    /** The patient asks for a refill now or pauses it, from their page (the date of birth comes with the form). */
+    @PostMapping("/p/{token}/refills/{refillId}/{action:request|pause}")
+    String refill(@PathVariable String token, @PathVariable UUID refillId, @PathVariable String action,
+            @RequestParam(defaultValue = "") String dateOfBirth, Model model) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(dateOfBirth.strip());
+        } catch (DateTimeParseException e) {
+            return portal.usable(token) ? "portal-verify" : "portal-invalid";
+        }
+        try {
+            PatientPortal.Acted acted = portal.act(token, date, refillId, "request".equals(action)
+                    ? PatientPortal.RefillAction.REQUEST : PatientPortal.RefillAction.PAUSE);
+            model.addAttribute("view", acted.view());
+            model.addAttribute("dateOfBirth", date.toString());
+            model.addAttribute("token", token);
+            model.addAttribute("notice", !acted.done() ? "That refill is no longer open."
+                    : "request".equals(action) ? "Thank you: your refill request is with the pharmacist."
+                    : "The refill is paused: no more reminders for it.");
             return "portal";
         } catch (PatientPortal.WrongDateOfBirth e) {
             model.addAttribute("error", "That date of birth does not match our records.");

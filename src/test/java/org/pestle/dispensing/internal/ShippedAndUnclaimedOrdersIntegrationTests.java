@@ -135,6 +135,10 @@ class ShippedAndUnclaimedOrdersIntegrationTests {
         assertThat(delivered.pickedUpAt()).isNull();
         assertThat(delivered.lots()).extracting(Dispense.LotTaken::lotId).contains(lot);
         assertThat(steps.audited("delivery.recorded", order.id()).get("actor")).isEqualTo(Demo.PHARMACIST);
+        // a delivered line has its refill reminder, as a picked-up one has (refills listens to DeliveryRecorded)
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("Process_RefillReminder")
+                .variableValueEquals("dispensedOrderId", order.id().toString()).count()).isEqualTo(1);
         var view = api.get(Demo.REYES, "/api/orders/" + order.id()).json();
         assertThat(view.get("status").asText()).isEqualTo("DELIVERED");
         assertThat(view.get("reviews").findValuesAsText("action")).containsSubsequence("SHIPPED", "DELIVERED");

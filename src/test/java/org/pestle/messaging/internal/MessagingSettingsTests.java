@@ -50,7 +50,7 @@ class MessagingSettingsTests {
         context.withPropertyValues("spring.profiles.active=postgres",
                 "pestle.messaging.public-base-url=https://pharmacy.example", "pestle.messaging.number-hash-key=k",
                 "pestle.messaging.twilio.account-sid=AC1", "pestle.messaging.twilio.auth-token=t",
-                "pestle.messaging.twilio.from-number=+15005550006")
+                "pestle.messaging.twilio.from-number=+15005550006", "pestle.messaging.support-number=(555) 010-0199")
                 .run(started -> {
                     assertThat(started).hasNotFailed();
                     MessagingSettings settings = started.getBean(MessagingSettings.class);

@@ -166,7 +166,8 @@ class TextMessagingIntegrationTests {
         assertThat(reply.getStatusCode().value()).isEqualTo(200);
         assertThat(reply.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_XML)).isTrue();
         assertThat(reply.getBody()).contains("<Response><Message><Body>Mortar &amp; Pestle Compounding Pharmacy: "
-                + "texts about your prescriptions and payments.").contains("Reply STOP to opt out");
+                + "texts about your prescriptions and payments, up to 1 msg/day and 3/week.").contains("Reply STOP to opt out")
+                .contains("Msg &amp; data rates may apply").contains("Help: (555) 010-0100");
         assertThat(reply.getBody()).doesNotContain("Wilson");
         assertThat(transactions.asSystem(() -> jdbc.sql("select count(*) from sms_consent").query(Integer.class)
                 .single())).isZero();
@@ -245,7 +246,7 @@ class TextMessagingIntegrationTests {
 
     private static MessagingSettings withQuietHours(MessagingSettings s, LocalTime start, LocalTime end) {
         return new MessagingSettings(s.senderName(), s.publicBaseUrl(), s.timeZone(), start, end, s.numberHashKey(),
-                s.sendInterval(), s.maxAttempts(), s.twilio());
+                s.sendInterval(), s.maxAttempts(), s.twilio(), s.supportNumber(), s.limits());
     }
 
     private Map<String, String> inbound(String body) {

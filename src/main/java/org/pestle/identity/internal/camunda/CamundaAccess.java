@@ -48,6 +48,10 @@ class CamundaAccess extends AbstractProcessEnginePlugin {
                 ProcessDefinitionPermissions.RETRY_JOB);
         grant(authorizations, Role.OPERATOR, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ,
                 ProcessInstancePermissions.RETRY_JOB);
+        // Operators may fire a refill reminder's timer early (Cockpit's job "execute", POST /engine-rest/job/{id}/execute):
+        // its instances carry identifiers and codes only (README, Refill reminders).
+        grant(authorizations, Role.OPERATOR, Resources.PROCESS_DEFINITION, "Process_RefillReminder",
+                ProcessDefinitionPermissions.UPDATE_INSTANCE);
         grant(authorizations, Role.OPERATOR, Resources.DECISION_DEFINITION, "*", Permissions.READ,
                 Permissions.READ_HISTORY);
         grant(authorizations, Role.OPERATOR, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);

@@ -150,7 +150,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"),
                                 PATHS.matcher("/actuator/health"), PATHS.matcher("/css/**"),
-                                PATHS.matcher("/invite/*"), PATHS.matcher("/p/*")).permitAll()
+                                PATHS.matcher("/invite/*"), PATHS.matcher("/p/*"),
+                                PATHS.matcher("/p/*/refills/*/*")).permitAll()
                         .requestMatchers(camundaLogin).denyAll()
                         .requestMatchers(PATHS.matcher("/mfa"), PATHS.matcher("/mfa/enroll"))
                         .hasAuthority(MfaPendingAuthentication.AUTHORITY)
