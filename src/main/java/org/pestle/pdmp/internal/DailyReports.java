@@ -94,7 +94,7 @@ class DailyReports {
         }
         for (Dispense d : dispenses.controlledNotYetReported()) {
             if (!records.hasNewRecord(d.id())) {
-                Instant handedOver = d.pickedUpAt() != null ? d.pickedUpAt() : d.releasedAt();
+                Instant handedOver = d.dispensedAt() != null ? d.dispensedAt() : d.releasedAt();
                 records.insertRecord(UUID.randomUUID(), d.id(), d.organizationId(), d.clinicId(), d.patientId(), Kind.NEW,
                         rxNumber(d), handedOver, handedOver.plus(settings.deadline()), now);
             }
@@ -231,7 +231,7 @@ class DailyReports {
         AsapFile.Dispensation dispensation = new AsapFile.Dispensation(patient, r.kind().dsp01, r.rxNumber(),
                 date(order.get().createdAt()), l.refillsAuthorized(), date(d.releasedAt()), 0, "06", product, d.quantity(),
                 l.daysSupply(), unitsCode(l.unit()), "05", settings.pharmacy().pharmacistNpi(), "01",
-                date(d.pickedUpAt()), pre, ingredients);
+                date(d.dispensedAt()), pre, ingredients);
         return new Values(dispensation, null);
     }
 
