@@ -29,5 +29,9 @@ public enum Action {
     /** Check a compounded preparation before it is released (never one's own compounding). */
     FINAL_CHECK,
     /** Record who picked up a ready order (and the ID check of a controlled substance). */
-    RECORD_PICKUP
+    RECORD_PICKUP,
+    /** Set par levels, create purchase orders from the reorder list, return stock to the wholesaler. */
+    ORDER_STOCK,
+    /** Count controlled substances: reconciliations against the ledger and the biennial inventory. */
+    COUNT_CONTROLLED
 }

@@ -93,6 +93,9 @@ class RecentActivity implements ActivityFeed {
         if (audits) {
             actions.addAll(ActivitySentences.DISCLOSURE_ACTIONS);
         }
+        if (permissions.canDo(viewer, Action.VIEW_STOCK)) {
+            actions.addAll(ActivitySentences.STOCK_ACTIONS);
+        }
         return actions;
     }
 

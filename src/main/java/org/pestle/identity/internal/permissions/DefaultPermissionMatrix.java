@@ -4,12 +4,14 @@ import static org.pestle.identity.Action.ADJUST_STOCK;
 import static org.pestle.identity.Action.APPROVE;
 import static org.pestle.identity.Action.CANCEL_ORDER;
 import static org.pestle.identity.Action.COMPOUND;
+import static org.pestle.identity.Action.COUNT_CONTROLLED;
 import static org.pestle.identity.Action.EDIT_PATIENTS;
 import static org.pestle.identity.Action.EDIT_RULES;
 import static org.pestle.identity.Action.EXPORT;
 import static org.pestle.identity.Action.FINAL_CHECK;
 import static org.pestle.identity.Action.MANAGE_USERS;
 import static org.pestle.identity.Action.ORDER;
+import static org.pestle.identity.Action.ORDER_STOCK;
 import static org.pestle.identity.Action.RECEIVE_STOCK;
 import static org.pestle.identity.Action.RECORD_PICKUP;
 import static org.pestle.identity.Action.REFUND;
@@ -57,10 +59,11 @@ final class DefaultPermissionMatrix {
 
     static final Map<Role, Set<Action>> DO = Map.of(
             Role.PHARMACIST, EnumSet.of(APPROVE, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS, VIEW_STOCK, RECEIVE_STOCK,
-                    ADJUST_STOCK, COMPOUND, FINAL_CHECK, RECORD_PICKUP),
-            Role.PHARMACY_TECHNICIAN, EnumSet.of(VIEW_PATIENTS, VIEW_STOCK, RECEIVE_STOCK, COMPOUND, RECORD_PICKUP),
+                    ADJUST_STOCK, COMPOUND, FINAL_CHECK, RECORD_PICKUP, ORDER_STOCK, COUNT_CONTROLLED),
+            Role.PHARMACY_TECHNICIAN, EnumSet.of(VIEW_PATIENTS, VIEW_STOCK, RECEIVE_STOCK, COMPOUND, RECORD_PICKUP,
+                    ORDER_STOCK),
             Role.PHARMACY_ADMIN, EnumSet.of(CANCEL_ORDER, REFUND, EDIT_RULES, VIEW_AUDIT, EXPORT, MANAGE_USERS,
-                    VIEW_STOCK),
+                    VIEW_STOCK, ORDER_STOCK, COUNT_CONTROLLED),
             Role.OPERATOR, EnumSet.noneOf(Action.class),
             Role.PRIVACY_OFFICER, EnumSet.of(VIEW_PATIENTS, VIEW_AUDIT, EXPORT),
             Role.PRESCRIBER, EnumSet.of(ORDER, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS),
