@@ -58,6 +58,17 @@ class PerpetualInventory {
         return Optional.of(new Record(item.get(), balance, entries));
     }
 
+    /** The controlled items, Schedule II first. */
+    @Transactional(readOnly = true)
+    List<ControlledItem> items(Actor actor) {
+        permissions.require(actor, Action.VIEW_STOCK);
+        return jdbc.sql("""
+                select id, ndc, description, dea_schedule, unit from inventory_item where dea_schedule <> 0
+                order by dea_schedule, description""").query((rs, row) -> new ControlledItem(
+                        rs.getObject("id", UUID.class), rs.getString("ndc"), rs.getString("description"),
+                        rs.getInt("dea_schedule"), rs.getString("unit"))).list();
+    }
+
     static Optional<ControlledItem> item(JdbcClient jdbc, UUID itemId) {
         return jdbc.sql("select id, ndc, description, dea_schedule, unit from inventory_item where id = ?")
                 .param(itemId).query((rs, row) -> new ControlledItem(rs.getObject("id", UUID.class),
