@@ -43,5 +43,9 @@ public enum Action {
     /** Download a PDMP file (it holds patient data; every download is audited). */
     DOWNLOAD_PDMP_FILE,
     /** Correct or void a controlled dispense's PDMP record (the pharmacist's PDMP tasks). */
-    CORRECT_PDMP
+    CORRECT_PDMP,
+    /** Set par levels, create purchase orders from the reorder list, return stock to the wholesaler. */
+    ORDER_STOCK,
+    /** Count controlled substances: reconciliations against the ledger and the biennial inventory. */
+    COUNT_CONTROLLED
 }

@@ -37,6 +37,11 @@ final class ActivitySentences {
             "pdmp.file-downloaded");
     static final Set<String> RECALL_ACTIONS = Set.of("recall.confirmed", "recall.prescriber-notified",
             "recall.patient-notified", "recall.contact-escalated", "recall.contact-recorded", "recall.closed");
+    static final Set<String> STOCK_ACTIONS = Set.of("lot.quarantined", "stock.destroyed", "par-level.set",
+            "purchase-order.created", "purchase-order.received", "return.requested", "return.picked",
+            "return.packed", "return.shipped", "return.credited", "return.denied", "controlled.reconciled",
+            "controlled.variance-investigated", "controlled.biennial-inventory", "controlled.destruction-requested",
+            "controlled.destruction-witnessed", "stock.expiry-reviewed");
 
     private static final NumberFormat DOLLARS = NumberFormat.getCurrencyInstance(Locale.US);
 
@@ -157,6 +162,28 @@ final class ActivitySentences {
                     : who + " reported " + count(r, "dispenses", "controlled dispense") + " to the " + text(r, "state")
                             + " PDMP";
             case "pdmp.file-downloaded" -> who + " downloaded PDMP file " + text(r, "controlNumber");
+            case "lot.quarantined" -> who + " quarantined a lot"
+                    + code(r, "reason").map(c -> " (" + c + ")").orElse("");
+            case "stock.destroyed" -> who + " took stock out of a lot for destruction"
+                    + code(r, "reason").map(c -> " (" + c + ")").orElse("");
+            case "par-level.set" -> who + " set the par level of " + textOr(r, "ndc", "an item");
+            case "purchase-order.created" -> who + " created a purchase order for " + textOr(r, "wholesaler", "a wholesaler");
+            case "purchase-order.received" -> who + " received a purchase order from " + textOr(r, "wholesaler", "a wholesaler")
+                    + (Boolean.TRUE.equals(r.details().get("discrepancy")) ? " (short or over shipped)" : "");
+            case "return.requested" -> who + " started a return to " + textOr(r, "wholesaler", "a wholesaler");
+            case "return.picked", "return.packed", "return.shipped" -> who + " "
+                    + r.action().substring("return.".length()) + " a return to the wholesaler";
+            case "return.credited" -> "The wholesaler credited a return (recorded by " + who + ")";
+            case "return.denied" -> "The wholesaler denied a return (recorded by " + who + ")";
+            case "controlled.reconciled" -> who + " reconciled " + textOr(r, "ndc", "an item")
+                    + (Boolean.TRUE.equals(r.details().get("variance")) ? ": the count differs from the ledger"
+                            : ": the count matches the ledger");
+            case "controlled.variance-investigated" -> who + " closed a controlled-substance investigation"
+                    + code(r, "outcome").map(c -> " (" + c + ")").orElse("");
+            case "controlled.biennial-inventory" -> who + " took the biennial controlled-substance inventory";
+            case "controlled.destruction-requested" -> who + " asked for a witnessed destruction of controlled stock";
+            case "controlled.destruction-witnessed" -> who + " witnessed the destruction of controlled stock";
+            case "stock.expiry-reviewed" -> who + " reviewed the expiring stock";
             default -> null;
         };
         return Optional.ofNullable(sentence);
@@ -239,6 +266,11 @@ final class ActivitySentences {
 
     private static Optional<Long> number(Told r, String key) {
         return r.details().get(key) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
+    }
+
+    private static String textOr(Told r, String key, String otherwise) {
+        String value = text(r, key);
+        return value == null ? otherwise : value;
     }
 
     private static String text(Told r, String key) {

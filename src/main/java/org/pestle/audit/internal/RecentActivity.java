@@ -96,6 +96,9 @@ class RecentActivity implements ActivityFeed {
         if (permissions.canDo(viewer, Action.VIEW_RECALLS)) {
             actions.addAll(ActivitySentences.RECALL_ACTIONS);
         }
+        if (permissions.canDo(viewer, Action.VIEW_STOCK)) {
+            actions.addAll(ActivitySentences.STOCK_ACTIONS);
+        }
         return actions;
     }
 

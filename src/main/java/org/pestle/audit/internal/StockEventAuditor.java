@@ -5,6 +5,7 @@ import java.util.TreeMap;
 
 import org.pestle.audit.AuditEntry;
 import org.pestle.audit.AuditRecords;
+import org.pestle.inventory.InventoryControlRecorded;
 import org.pestle.inventory.LotQuarantined;
 import org.pestle.inventory.StockAdjusted;
 import org.pestle.inventory.StockReceived;
@@ -69,5 +70,11 @@ class StockEventAuditor {
                         .map(use -> Map.of("lotId", use.lotId().toString(), "itemId", use.itemId().toString(),
                                 "quantity", use.quantity().toPlainString()))
                         .toList())));
+    }
+
+    @EventListener
+    void on(InventoryControlRecorded event) {
+        audit.record(AuditEntry.of(event.actor(), event.action(), event.entityType(), event.entityId())
+                .withDetails(new TreeMap<>(event.details())));
     }
 }

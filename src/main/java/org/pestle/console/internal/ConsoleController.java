@@ -56,6 +56,7 @@ class ConsoleController {
         model.addAttribute("actor", actor);
         model.addAttribute("canEditRules", permissions.canDo(actor, Action.EDIT_RULES));
         model.addAttribute("canViewAudit", permissions.canDo(actor, Action.VIEW_AUDIT));
+        model.addAttribute("canViewStock", permissions.canDo(actor, Action.VIEW_STOCK));
         model.addAttribute("activity", activity.recent(actor, 20));
         model.addAttribute("canViewRecalls", permissions.canDo(actor, Action.VIEW_RECALLS));
         return "home";

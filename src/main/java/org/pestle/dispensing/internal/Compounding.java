@@ -137,8 +137,9 @@ class Compounding {
             StockLot lot = lots.get(use.lotId());
             Reason refusal = lot == null ? Reason.UNKNOWN_LOT
                     : !items.contains(lot.itemId()) || !lot.itemId().equals(use.itemId()) ? Reason.WRONG_ITEM
-                    : lot.status() == StockLot.LotStatus.QUARANTINED ? Reason.QUARANTINED
+                    // expired first: the daily expiry check quarantines expired lots, and "expired" says why
                     : lot.expiredOn(today) ? Reason.EXPIRED
+                    : lot.status() == StockLot.LotStatus.QUARANTINED ? Reason.QUARANTINED
                     : lot.onHand().compareTo(use.quantity()) < 0 ? Reason.SHORT : null;
             if (refusal != null) {
                 throw new IndexedRefusal(i, new StockRefused(refusal, use.itemId(), use.lotId(),

@@ -81,11 +81,12 @@ class JdbcStock implements Stock {
         var today = lots.today();
         for (LotUse use : byLot.values()) {
             StockLot lot = checkedLot(locked, use);
-            if (lot.status() == LotStatus.QUARANTINED) {
-                throw refused(Reason.QUARANTINED, use, "is quarantined");
-            }
+            // expired first: the daily expiry check quarantines expired lots, and "expired" says why
             if (lot.expiredOn(today)) {
                 throw refused(Reason.EXPIRED, use, "expired on " + lot.expiresOn());
+            }
+            if (lot.status() == LotStatus.QUARANTINED) {
+                throw refused(Reason.QUARANTINED, use, "is quarantined");
             }
             if (lot.onHand().compareTo(use.quantity()) < 0) {
                 throw refused(Reason.SHORT, use, "holds " + lot.onHand() + ", less than the "

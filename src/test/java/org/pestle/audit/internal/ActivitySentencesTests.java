@@ -209,4 +209,24 @@ class ActivitySentencesTests {
                 Map.of("orderNumber", 12, "reason", "UNCLAIMED")), ALL))
                 .isEqualTo("Dana (pharmacist) returned order #12 to stock (unclaimed)");
     }
+
+    @Test
+    void inventoryControlIsToldWithoutNotesAndSaysWhetherTheCountMatched() {
+        assertThat(sentence(told("pharmacist", "PHARMACIST", "controlled.reconciled", "reconciliation", "r",
+                Map.of("ndc", "91001011401", "variance", false)), ALL))
+                .isEqualTo("Dana (pharmacist) reconciled 91001011401: the count matches the ledger");
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "controlled.reconciled", "reconciliation", "r",
+                Map.of("ndc", "91001011401", "variance", true)), ALL))
+                .endsWith("reconciled 91001011401: the count differs from the ledger");
+        assertThat(sentence(told("pharmacist", "PHARMACIST", "controlled.variance-investigated", "reconciliation",
+                "r", Map.of("outcome", "COUNTING_ERROR")), ALL))
+                .isEqualTo("Dana (pharmacist) closed a controlled-substance investigation (counting error)");
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "purchase-order.received", "purchase-order", "p",
+                Map.of("wholesaler", "Demo Wholesale Drug Co.", "discrepancy", true)), ALL))
+                .endsWith("received a purchase order from Demo Wholesale Drug Co. (short or over shipped)");
+        assertThat(sentence(told("system:expiry-watch", null, "lot.quarantined", "lot", "l",
+                Map.of("reason", "EXPIRED")), ALL)).isEqualTo("Pestle quarantined a lot (expired)");
+        assertThat(sentence(told("admin", "PHARMACY_ADMIN", "return.shipped", "return", "x", Map.of()), ALL))
+                .endsWith("shipped a return to the wholesaler");
+    }
 }

@@ -6,12 +6,14 @@ import static org.pestle.identity.Action.CANCEL_ORDER;
 import static org.pestle.identity.Action.COMPOUND;
 import static org.pestle.identity.Action.CORRECT_PDMP;
 import static org.pestle.identity.Action.DOWNLOAD_PDMP_FILE;
+import static org.pestle.identity.Action.COUNT_CONTROLLED;
 import static org.pestle.identity.Action.EDIT_PATIENTS;
 import static org.pestle.identity.Action.EDIT_RULES;
 import static org.pestle.identity.Action.EXPORT;
 import static org.pestle.identity.Action.FINAL_CHECK;
 import static org.pestle.identity.Action.MANAGE_USERS;
 import static org.pestle.identity.Action.ORDER;
+import static org.pestle.identity.Action.ORDER_STOCK;
 import static org.pestle.identity.Action.RECEIVE_STOCK;
 import static org.pestle.identity.Action.MANAGE_RECALLS;
 import static org.pestle.identity.Action.RECORD_PICKUP;
@@ -65,11 +67,11 @@ final class DefaultPermissionMatrix {
     static final Map<Role, Set<Action>> DO = Map.of(
             Role.PHARMACIST, EnumSet.of(APPROVE, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS, VIEW_STOCK, RECEIVE_STOCK,
                     ADJUST_STOCK, COMPOUND, FINAL_CHECK, RECORD_PICKUP, RECORD_SHIPMENT, RETURN_TO_STOCK,
-                    MANAGE_RECALLS, VIEW_RECALLS, VIEW_PDMP, CORRECT_PDMP),
+                    MANAGE_RECALLS, VIEW_RECALLS, VIEW_PDMP, CORRECT_PDMP, ORDER_STOCK, COUNT_CONTROLLED),
             Role.PHARMACY_TECHNICIAN, EnumSet.of(VIEW_PATIENTS, VIEW_STOCK, RECEIVE_STOCK, COMPOUND, RECORD_PICKUP,
-                    RECORD_SHIPMENT, VIEW_RECALLS),
+                    RECORD_SHIPMENT, VIEW_RECALLS, ORDER_STOCK),
             Role.PHARMACY_ADMIN, EnumSet.of(CANCEL_ORDER, REFUND, EDIT_RULES, VIEW_AUDIT, EXPORT, MANAGE_USERS,
-                    VIEW_STOCK, VIEW_RECALLS, VIEW_PDMP, DOWNLOAD_PDMP_FILE),
+                    VIEW_STOCK, VIEW_RECALLS, VIEW_PDMP, DOWNLOAD_PDMP_FILE, ORDER_STOCK, COUNT_CONTROLLED),
             Role.OPERATOR, EnumSet.noneOf(Action.class),
             Role.PRIVACY_OFFICER, EnumSet.of(VIEW_PATIENTS, VIEW_AUDIT, EXPORT, VIEW_RECALLS),
             Role.PRESCRIBER, EnumSet.of(ORDER, CANCEL_ORDER, VIEW_PATIENTS, EDIT_PATIENTS, VIEW_RECALLS),
