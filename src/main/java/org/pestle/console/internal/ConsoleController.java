@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.pestle.audit.ActivityFeed;
-import org.pestle.identity.Action;
 import org.pestle.identity.DataElement;
 import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
@@ -32,26 +30,16 @@ class ConsoleController {
     private final Clinics clinics;
     private final Permissions permissions;
     private final OrderPayments payments;
-    private final ActivityFeed activity;
+    private final OrderTimeline timeline;
 
     ConsoleController(Orders orders, Patients patients, Clinics clinics, Permissions permissions,
-            OrderPayments payments, ActivityFeed activity) {
+            OrderPayments payments, OrderTimeline timeline) {
         this.orders = orders;
         this.patients = patients;
         this.clinics = clinics;
         this.permissions = permissions;
         this.payments = payments;
-        this.activity = activity;
-    }
-
-    @GetMapping("/")
-    String home(Model model) {
-        Actor actor = CurrentActor.require();
-        model.addAttribute("actor", actor);
-        model.addAttribute("canEditRules", permissions.canDo(actor, Action.EDIT_RULES));
-        model.addAttribute("canViewAudit", permissions.canDo(actor, Action.VIEW_AUDIT));
-        model.addAttribute("activity", activity.recent(actor, 20));
-        return "home";
+        this.timeline = timeline;
     }
 
     @GetMapping("/console/orders/{id}")
@@ -75,6 +63,7 @@ class ConsoleController {
         model.addAttribute("showPatientBirthDate", birthDate);
         model.addAttribute("patient", name || birthDate ? patients.summary(order.patientId()).orElse(null) : null);
         model.addAttribute("payment", payment(actor, id).orElse(null));
+        model.addAttribute("timeline", timeline.of(actor, order));
         return "order";
     }
 
