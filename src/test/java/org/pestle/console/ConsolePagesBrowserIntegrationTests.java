@@ -12,12 +12,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.pestle.support.Api;
 import org.pestle.support.Chromium;
 import org.pestle.support.Demo;
 import org.pestle.support.IntegrationTest;
 import org.pestle.support.MutableClock;
+import org.pestle.support.Orders;
 import org.pestle.support.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ConsolePagesBrowserIntegrationTests {
 
-    private static final List<String> CONSOLE_PAGES = List.of("/", "/console/rules", "/console/clinics",
+    private static final List<String> CONSOLE_PAGES = List.of("/", "/console/orders", "/console/rules", "/console/clinics",
             "/console/permissions", "/console/audit", "/console/tokens");
 
     @LocalServerPort
@@ -38,6 +41,9 @@ class ConsolePagesBrowserIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    TestRestTemplate http;
 
     @Autowired
     Transactions transactions;
@@ -62,7 +68,7 @@ class ConsolePagesBrowserIntegrationTests {
             assertThat(browser.findElement(By.xpath("//section[h2[@id='attention']]")).getText())
                     .contains("orders waiting for verification", "payments needing a billing decision", "incidents",
                             "break-glass reviews due");
-            assertThat(navigation(browser)).containsExactly("Start", "Rules", "Clinic settings", "Permissions",
+            assertThat(navigation(browser)).containsExactly("Start", "Orders", "Rules", "Clinic settings", "Permissions",
                     "Audit trail", "API tokens", "Tasklist", "Cockpit");
             assertThat(browser.findElement(By.cssSelector("header.frame")).getText())
                     .contains("Mortar & Pestle Compounding Pharmacy", "admin", "Sign out");
@@ -83,6 +89,8 @@ class ConsolePagesBrowserIntegrationTests {
 
     @Test
     void aClinicAdminSeesOnlyTheirClinicsSettingsAndNoPharmacyPages() throws IOException {
+        assertThat(new Api(http).post(Demo.REYES, "/api/orders", Orders.order(Demo.NORTHSIDE, Demo.PATIENT_NORTHSIDE,
+                Orders.line(Demo.NALTREXONE))).status()).isEqualTo(201);
         try (Chromium chromium = Chromium.signedIn(port, clock, Demo.CLINIC_ADMIN)) {
             ChromeDriver browser = chromium.browser();
             assertThat(browser.findElements(By.cssSelector(".card.clinic"))).hasSize(1);
@@ -91,7 +99,10 @@ class ConsolePagesBrowserIntegrationTests {
             assertThat(browser.findElements(By.id("clinic-lakeside"))).isEmpty();
             assertThat(browser.findElements(By.linkText("approved compounds only"))).isEmpty();
             assertThat(browser.findElements(By.linkText("Edit the permission matrix"))).isEmpty();
-            assertThat(navigation(browser)).containsExactly("Start", "API tokens");
+            assertThat(navigation(browser)).containsExactly("Start", "Orders", "API tokens");
+            chromium.open("/console/orders");
+            assertThat(browser.findElements(By.cssSelector("#orders tbody tr td:nth-child(2)")))
+                    .extracting(WebElement::getText).isNotEmpty().containsOnly("Northside Family Medicine");
             chromium.open("/console/permissions");
             assertThat(browser.getPageSource()).doesNotContain("Save the permission matrix");
         }
@@ -105,7 +116,7 @@ class ConsolePagesBrowserIntegrationTests {
             assertThat(browser.findElements(By.id("matrix"))).isEmpty();
             assertThat(browser.findElement(By.xpath("//section[h2[@id='attention']]")).getText())
                     .contains("orders waiting for verification").doesNotContain("incidents");
-            assertThat(navigation(browser)).containsExactly("Start", "API tokens", "Tasklist");
+            assertThat(navigation(browser)).containsExactly("Start", "Orders", "API tokens", "Tasklist");
         }
     }
 

@@ -42,6 +42,23 @@ class ConsoleController {
         this.timeline = timeline;
     }
 
+    /** The newest orders the user may see, each linking to its page with its timeline. */
+    @GetMapping("/console/orders")
+    String orders(Model model, HttpServletResponse response) {
+        Actor actor = CurrentActor.require();
+        if (!orders.readsOrders(actor)) {
+            return errorPage(HttpStatus.FORBIDDEN, model, response);
+        }
+        java.util.List<Orders.Listed> latest = orders.latest(actor, 50);
+        java.util.Map<UUID, String> clinicNames = new java.util.HashMap<>();
+        latest.forEach(o -> clinicNames.computeIfAbsent(o.clinicId(),
+                id -> clinics.find(id).map(org.pestle.tenancy.Clinic::name).orElse("")));
+        model.addAttribute("orders", latest);
+        model.addAttribute("clinicNames", clinicNames);
+        model.addAttribute("words", Words.INSTANCE);
+        return "orders";
+    }
+
     @GetMapping("/console/orders/{id}")
     String order(@PathVariable UUID id, Model model, HttpServletResponse response) {
         Actor actor = CurrentActor.require();

@@ -11,6 +11,7 @@ import org.pestle.identity.Actor;
 import org.pestle.identity.CurrentActor;
 import org.pestle.identity.Permissions;
 import org.pestle.identity.Role;
+import org.pestle.ordering.Orders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -31,10 +32,13 @@ class ConsoleFrame {
     private static final Set<Role> COCKPIT = Set.of(Role.OPERATOR, Role.PHARMACY_ADMIN);
 
     private final Permissions permissions;
+    private final Orders orders;
     private final String pharmacyName;
 
-    ConsoleFrame(Permissions permissions, @Value("${pestle.payments.pharmacy-name}") String pharmacyName) {
+    ConsoleFrame(Permissions permissions, Orders orders,
+            @Value("${pestle.payments.pharmacy-name}") String pharmacyName) {
         this.permissions = permissions;
+        this.orders = orders;
         this.pharmacyName = pharmacyName;
     }
 
@@ -72,6 +76,9 @@ class ConsoleFrame {
     List<Link> links(Actor actor, String path) {
         List<Link> links = new ArrayList<>();
         add(links, "Start", "/", path);
+        if (orders.readsOrders(actor)) {
+            add(links, "Orders", "/console/orders", path);
+        }
         if (permissions.canDo(actor, Action.EDIT_RULES)) {
             add(links, "Rules", "/console/rules", path);
             add(links, "Clinic settings", "/console/clinics", path);
