@@ -88,6 +88,9 @@ class PharmacistQueueInTasklistBrowserIntegrationTests {
             assertThat(first).contains("Verify order #" + naltrexone + " · Northside Family Medicine")
                     .doesNotContain("Schedule");
             String second = listedTask(chromium, wait, testosterone);
+            assertThat(browser.getCurrentUrl()).contains("sorting=");
+            // the list's sorting header names both: Priority, then Created
+            assertThat(browser.findElements(By.xpath("//*[normalize-space(text())='Priority']"))).isNotEmpty();
             assertThat(second).contains("Verify order #" + testosterone + " · Northside Family Medicine · Schedule III");
             browser.findElement(By.xpath("//li[contains(@class,'task')]//h4[contains(@class,'task')]/a")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"),
@@ -115,7 +118,9 @@ class PharmacistQueueInTasklistBrowserIntegrationTests {
 
     /** Narrows the queue with Tasklist's search (business key = the order number) and gives the one task's list entry. */
     private static String listedTask(Chromium chromium, WebDriverWait wait, long orderNumber) {
-        chromium.open("/camunda/app/tasklist/");
+        // as the pharmacist goes there: the frame's Tasklist link opens the queue sorted by priority, then age
+        chromium.open("/");
+        chromium.browser().get(chromium.browser().findElement(By.linkText("Tasklist")).getDomProperty("href"));
         chromium.browser().navigate().refresh();
         By queue = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]"
                 + "/a[contains(normalize-space(),'Verification queue')]]");

@@ -50,11 +50,11 @@ class AttentionCounts {
         if (admin || permissions.canDo(actor, Action.APPROVE) || actor.has(Role.CLINIC_ADMIN)) {
             counts.add(new Count("orders waiting for verification",
                     tasks(tenants).taskDefinitionKeyIn("Task_VerifyPrescription", "Task_SecondVerification").count(),
-                    "/camunda/app/tasklist/"));
+                    ConsoleFrame.TASKLIST));
         }
         if (admin || permissions.canDo(actor, Action.REFUND)) {
             counts.add(new Count("payments needing a billing decision",
-                    tasks(tenants).taskDefinitionKey("Task_ResolvePayment").count(), "/camunda/app/tasklist/"));
+                    tasks(tenants).taskDefinitionKey("Task_ResolvePayment").count(), ConsoleFrame.TASKLIST));
         }
         if (admin || actor.has(Role.OPERATOR)) {
             counts.add(new Count("incidents", engine.getRuntimeService().createIncidentQuery().count(),
@@ -62,7 +62,7 @@ class AttentionCounts {
         }
         if (admin || actor.has(Role.PRIVACY_OFFICER)) {
             counts.add(new Count("break-glass reviews due",
-                    tasks(tenants).taskDefinitionKey("Task_ReviewElevatedAccess").count(), "/camunda/app/tasklist/"));
+                    tasks(tenants).taskDefinitionKey("Task_ReviewElevatedAccess").count(), ConsoleFrame.TASKLIST));
         }
         return counts;
     }

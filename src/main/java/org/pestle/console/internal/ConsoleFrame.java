@@ -27,9 +27,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ConsoleFrame {
 
     /** Roles that work in Tasklist (and pharmacy admins, who are Camunda administrators). */
-    private static final Set<Role> TASKLIST = Set.of(Role.PHARMACIST, Role.PHARMACY_TECHNICIAN, Role.PRESCRIBER,
+    private static final Set<Role> TASKLIST_ROLES = Set.of(Role.PHARMACIST, Role.PHARMACY_TECHNICIAN, Role.PRESCRIBER,
             Role.PRIVACY_OFFICER, Role.PHARMACY_ADMIN);
     private static final Set<Role> COCKPIT = Set.of(Role.OPERATOR, Role.PHARMACY_ADMIN);
+
+    /**
+     * Tasklist sorts its list by the {@code sorting} parameter of its address (default: newest first),
+     * not by the filter's saved order: the queue opens sorted by priority, then oldest first.
+     */
+    static final String TASKLIST = "/camunda/app/tasklist/#/?sorting=" + java.net.URLEncoder.encode(
+            "[{\"sortBy\":\"priority\",\"sortOrder\":\"desc\"},{\"sortBy\":\"created\",\"sortOrder\":\"asc\"}]",
+            java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
 
     private final Permissions permissions;
     private final Orders orders;
@@ -90,8 +98,8 @@ class ConsoleFrame {
             add(links, "Audit trail", "/console/audit", path);
         }
         add(links, "API tokens", "/console/tokens", path);
-        if (actor.roles().stream().anyMatch(TASKLIST::contains)) {
-            add(links, "Tasklist", "/camunda/app/tasklist/", path);
+        if (actor.roles().stream().anyMatch(TASKLIST_ROLES::contains)) {
+            add(links, "Tasklist", TASKLIST, path);
         }
         if (actor.roles().stream().anyMatch(COCKPIT::contains)) {
             add(links, "Cockpit", "/camunda/app/cockpit/", path);
