@@ -81,7 +81,19 @@ class OrderController {
     OrderView cancel(@PathVariable String id, @Valid @RequestBody Cancellation cancellation) {
         Actor actor = CurrentActor.require();
         UUID orderId = parse(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
-        cancellations.cancel(actor, orderId, cancellation.reason());
+        // A job of the order's process (a task being created) may commit between the cancellation's read of
+        // the process and its delete: Camunda then refuses with an optimistic-locking error and the whole
+        // transaction rolls back. The cancellation is idempotent, so it is simply tried again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cancellations.cancel(actor, orderId, cancellation.reason());
+                break;
+            } catch (org.camunda.bpm.engine.OptimisticLockingException concurrentJob) {
+                if (attempt == 3) {
+                    throw concurrentJob;
+                }
+            }
+        }
         return queries.find(actor, orderId).orElseThrow(() -> ApiProblem.notFound("Order", id));
     }
 

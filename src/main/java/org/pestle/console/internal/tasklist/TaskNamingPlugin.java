@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
  * {@code application.yml}.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "pestle.tasklist.naming",
+        havingValue = "true", matchIfMissing = true)
 class TaskNamingPlugin extends AbstractProcessEnginePlugin {
 
     static final String REVIEW_REASON = "reviewReason";
