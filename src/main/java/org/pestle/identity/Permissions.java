@@ -18,4 +18,10 @@ public interface Permissions {
      * @throws org.pestle.platform.ApiProblem 403 when not allowed
      */
     void require(Actor actor, Action action);
+
+    /** The roles that may see this data element (the permission matrix in force). */
+    java.util.Set<Role> rolesReading(DataElement element);
+
+    /** The roles that may take this action (the permission matrix in force). */
+    java.util.Set<Role> rolesDoing(Action action);
 }

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param readAfter data elements after
  * @param doBefore actions before
  * @param doAfter actions after
+ * @param reason why, as the admin wrote it (null for a change through the API without one)
  */
 public record PermissionsChanged(Role role, String changedBy, Set<DataElement> readBefore,
-        Set<DataElement> readAfter, Set<Action> doBefore, Set<Action> doAfter) {
+        Set<DataElement> readAfter, Set<Action> doBefore, Set<Action> doAfter, String reason) {
 }

@@ -33,6 +33,29 @@ public interface Orders {
     Optional<OrderView> findForSystem(UUID orderId);
 
     /**
+     * The newest orders the actor may see (clinic users: their clinics'), newest first, without patient
+     * data: for the console's order list.
+     *
+     * @param limit at most this many (1 to 100)
+     */
+    java.util.List<Listed> latest(Actor actor, int limit);
+
+    /**
+     * An order in a list.
+     *
+     * @param id the order
+     * @param orderNumber its number
+     * @param clinicId its clinic
+     * @param status where it stands
+     * @param lineCount how many lines
+     * @param createdAt when it was submitted
+     * @param updatedAt when it last changed
+     */
+    record Listed(UUID id, long orderNumber, UUID clinicId, OrderStatus status, int lineCount,
+            java.time.Instant createdAt, java.time.Instant updatedAt) {
+    }
+
+    /**
      * The orders of one patient, newest first, as the patient may see them (no prices, no review
      * trail). Call it inside a transaction in that patient's data scope.
      */

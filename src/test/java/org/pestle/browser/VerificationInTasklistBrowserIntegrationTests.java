@@ -49,7 +49,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A pharmacist verifies an order the way she does at work, in headless Chromium: signs in on Pestle's
  * login page (password, then the authenticator's code), opens Camunda Tasklist, finds the order's
- * "Verify prescription" task in the verification queue, claims it and completes the Camunda Form
+ * "Verify order #…" task in the verification queue, claims it and completes the Camunda Form
  * (forms/verify-prescription.form); a technician compounds a paid order from the "Fulfillment queue"
  * (forms/compound-order.form) and a pharmacist releases it (forms/final-check.form). Orders are submitted
  * and checked over Pestle's API; everything in between happens in the browser.
@@ -69,7 +69,7 @@ class VerificationInTasklistBrowserIntegrationTests {
 
     private static final By TASK_SEARCH = By.cssSelector("[cam-widget-search] input.main-field");
     private static final By VERIFY_TASKS = By.xpath("//li[contains(@class,'task')]//h4[contains(@class,'task')]"
-            + "/a[normalize-space()='Verify prescription']");
+            + "/a[starts-with(normalize-space(),'Verify order #')]");
     private static final By ANY_TASK = By.xpath("//li[contains(@class,'task')]//h4[contains(@class,'task')]/a");
     private static final By FORM_HEADING = By.cssSelector(".fjs-form h1");
     private static final By COMPLETE = By.xpath("//button[@type='submit'][normalize-space()='Complete']");
@@ -197,7 +197,7 @@ class VerificationInTasklistBrowserIntegrationTests {
         logIn(Demo.TECHNICIAN);
         // other tests' tasks may fill the queue's first page: the search below finds this order's
         openQueue("Fulfillment queue", ANY_TASK);
-        openTask(orderNumber, tasksNamed("Compound order"), "Compound order " + orderNumber);
+        openTask(orderNumber, tasksNamed("Compound order #"), "Compound order " + orderNumber);
         claim();
         WebElement confirmed = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//div[contains(@class,'fjs-form-field-checkbox')]//input[@type='checkbox']")));
@@ -210,7 +210,7 @@ class VerificationInTasklistBrowserIntegrationTests {
 
         logIn(Demo.PHARMACIST);
         openQueue("Verification queue", ANY_TASK);
-        openTask(orderNumber, tasksNamed("Final check"), "Final check of order " + orderNumber);
+        openTask(orderNumber, tasksNamed("Final check of order #"), "Final check of order " + orderNumber);
         claim();
         chooseDecision("Approve and release");
         capture("final-check-approve");
@@ -359,8 +359,8 @@ class VerificationInTasklistBrowserIntegrationTests {
     }
 
     private static By tasksNamed(String name) {
-        return By.xpath("//li[contains(@class,'task')]//h4[contains(@class,'task')]/a[normalize-space()='" + name
-                + "']");
+        return By.xpath("//li[contains(@class,'task')]//h4[contains(@class,'task')]/a[starts-with(normalize-space(),'"
+                + name + "')]");
     }
 
     /**

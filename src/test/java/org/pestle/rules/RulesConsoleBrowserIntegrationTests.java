@@ -108,7 +108,7 @@ class RulesConsoleBrowserIntegrationTests {
 
     @Test
     void adminSwitchesApprovedCompoundsOnlyOffForNorthside() throws IOException {
-        chromium.navigate(browser.findElement(By.linkText("clinic settings")));
+        chromium.navigate(browser.findElement(By.linkText("Clinic settings")));
         chromium.navigate(browser.findElement(By.linkText("Northside Family Medicine")));
         browser.findElement(By.cssSelector("input[name=ordering][value=ANY_ITEM]")).click();
         browser.findElement(By.id("reason")).sendKeys("Northside's new agreement: any catalog item");

@@ -43,6 +43,20 @@ final class ActivitySentences {
             "controlled.variance-investigated", "controlled.biennial-inventory", "controlled.destruction-requested",
             "controlled.destruction-witnessed", "stock.expiry-reviewed");
 
+    /** The kind of each action the feed tells of (the start page's filter). */
+    static org.pestle.audit.ActivityFeed.Kind kindOf(String action) {
+        if (action.startsWith("payment.")) {
+            return org.pestle.audit.ActivityFeed.Kind.PAYMENTS;
+        }
+        if (RULE_ACTIONS.contains(action) || "permissions.changed".equals(action)) {
+            return org.pestle.audit.ActivityFeed.Kind.PERMISSIONS_AND_RULES;
+        }
+        if (ACCESS_ACTIONS.contains(action) || DISCLOSURE_ACTIONS.contains(action)) {
+            return org.pestle.audit.ActivityFeed.Kind.ACCESS_AND_SECURITY;
+        }
+        return org.pestle.audit.ActivityFeed.Kind.ORDERS;
+    }
+
     private static final NumberFormat DOLLARS = NumberFormat.getCurrencyInstance(Locale.US);
 
     /** One audit record, as the feed reads it. */

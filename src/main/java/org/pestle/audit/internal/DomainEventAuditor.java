@@ -94,7 +94,8 @@ class DomainEventAuditor {
     void on(PermissionsChanged event) {
         audit.record(AuditEntry.of(event.changedBy(), "permissions.changed", "role", event.role().name())
                 .withDetails(Map.of("readBefore", sorted(event.readBefore()), "readAfter", sorted(event.readAfter()),
-                        "doBefore", sorted(event.doBefore()), "doAfter", sorted(event.doAfter()))));
+                        "doBefore", sorted(event.doBefore()), "doAfter", sorted(event.doAfter())))
+                .withReason(event.reason()));
     }
 
     @EventListener

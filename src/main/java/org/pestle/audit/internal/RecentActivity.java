@@ -105,23 +105,68 @@ class RecentActivity implements ActivityFeed {
     @Override
     @Transactional
     public List<Activity> recent(Actor viewer, int limit) {
+        return feed(viewer, visibleActions(viewer), null, limit);
+    }
+
+    @Override
+    @Transactional
+    public List<Activity> within(Actor viewer, java.time.Duration window, Kind kind, int limit) {
+        Set<String> visible = new HashSet<>(visibleActions(viewer));
+        if (kind != null) {
+            visible.removeIf(action -> ActivitySentences.kindOf(action) != kind);
+        }
+        return feed(viewer, visible, window, limit);
+    }
+
+    @Override
+    @Transactional
+    public List<Activity> ofOrder(Actor viewer, UUID orderId) {
         Set<String> visible = visibleActions(viewer);
-        if (visible.isEmpty()) {
+        if (!visible.containsAll(ActivitySentences.ORDER_ACTIONS)) {
             return List.of();
         }
-        record Row(long seq, Instant at, Told told) {
+        // the order's own records, and those of its payments and compounding, which name it in their details;
+        // a failed payment is part of its story
+        List<Row> rows = jdbc.sql("""
+                select seq, recorded_at, actor, actor_role, action, entity_type, entity_id, patient_id, clinic_id,
+                       details::text as details
+                from audit_record
+                where action = any (?) and outcome in ('success', 'failed')
+                  and ((entity_type = 'order' and entity_id = ?) or details ->> 'orderId' = ?)
+                order by seq limit 500""")
+                .params(ActivitySentences.ORDER_ACTIONS.toArray(String[]::new), orderId.toString(), orderId.toString())
+                .query(this::row).list();
+        return activities(viewer, rows);
+    }
+
+    private record Row(long seq, Instant at, Told told) {
+    }
+
+    private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getLong("seq"), rs.getTimestamp("recorded_at").toInstant(),
+                new Told(rs.getString("actor"), rs.getString("actor_role"), rs.getString("action"),
+                        rs.getString("entity_type"), rs.getString("entity_id"),
+                        rs.getObject("patient_id", UUID.class), rs.getObject("clinic_id", UUID.class),
+                        details(rs.getString("details"))));
+    }
+
+    private List<Activity> feed(Actor viewer, Set<String> visible, java.time.Duration since, int limit) {
+        if (visible.isEmpty()) {
+            return List.of();
         }
         int size = Math.max(1, Math.min(limit, MAX_LIMIT));
         String[] actions = visible.toArray(String[]::new);
         String recent = """
                 select seq, recorded_at, actor, actor_role, action, entity_type, entity_id, patient_id, clinic_id,
                        details::text as details
-                from audit_record where action = any (?) and outcome = 'success'""";
+                from audit_record where action = any (?) and outcome = 'success'""" + (since == null ? ""
+                : " and recorded_at >= clock_timestamp() - make_interval(secs => ?)");
         String sql;
         List<Object> params = new ArrayList<>();
         if (viewer.pharmacySide()) {
             sql = recent + " order by seq desc limit ?";
             params.add(actions);
+            addSince(params, since);
             params.add(size);
         } else {
             // clinic users: row-level security would keep them to their clinics anyway, but only by
@@ -135,19 +180,24 @@ class RecentActivity implements ActivityFeed {
                 union.append(i == 0 ? "" : " union all ").append('(').append(recent)
                         .append(" and clinic_id = ? order by seq desc limit ?)");
                 params.add(actions);
+                addSince(params, since);
                 params.add(clinicIds.get(i));
                 params.add(size);
             }
             sql = union.append(") found order by seq desc limit ?").toString();
             params.add(size);
         }
-        List<Row> rows = jdbc.sql(sql).params(params)
-                .query((rs, n) -> new Row(rs.getLong("seq"), rs.getTimestamp("recorded_at").toInstant(),
-                        new Told(rs.getString("actor"), rs.getString("actor_role"), rs.getString("action"),
-                                rs.getString("entity_type"), rs.getString("entity_id"),
-                                rs.getObject("patient_id", UUID.class), rs.getObject("clinic_id", UUID.class),
-                                details(rs.getString("details")))))
-                .list();
+        List<Row> rows = jdbc.sql(sql).params(params).query(this::row).list();
+        return activities(viewer, rows);
+    }
+
+    private static void addSince(List<Object> params, java.time.Duration since) {
+        if (since != null) {
+            params.add((double) since.toSeconds());
+        }
+    }
+
+    private List<Activity> activities(Actor viewer, List<Row> rows) {
         Names names = names(viewer, rows.stream().map(Row::told).toList());
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         List<Activity> feed = new ArrayList<>();
@@ -193,7 +243,15 @@ class RecentActivity implements ActivityFeed {
         if (told.details().get("orderId") instanceof String orderId) {
             return "/console/orders/" + orderId;
         }
-        return null;
+        return switch (told.action()) {
+            case "permissions.changed" -> "/console/permissions#history";
+            case "clinic-settings.changed" -> told.clinicId() == null ? "/console/clinics"
+                    : "/console/clinics/" + told.clinicId();
+            case "decision.published", "decision.rolled-back" -> "/console/rules/" + told.entityId();
+            case "audit.exported", "patients.exported", "elevated-access.granted", "elevated-access.used",
+                    "user.access-changed", "account.locked" -> "/console/audit";
+            default -> null;
+        };
     }
 
     private Map<String, Object> details(String text) {

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.pestle.audit.ActivityFeed;
 import org.pestle.dispensing.Dispenses;
 import org.pestle.identity.Action;
 import org.pestle.identity.DataElement;
@@ -34,12 +33,12 @@ class ConsoleController {
     private final Clinics clinics;
     private final Permissions permissions;
     private final OrderPayments payments;
-    private final ActivityFeed activity;
+    private final OrderTimeline timeline;
     private final Dispenses dispenses;
     private final Recalls recalls;
 
     ConsoleController(Orders orders, Patients patients, Clinics clinics, Permissions permissions,
-            OrderPayments payments, ActivityFeed activity, Dispenses dispenses, Recalls recalls) {
+            OrderPayments payments, OrderTimeline timeline, Dispenses dispenses, Recalls recalls) {
         this.dispenses = dispenses;
         this.recalls = recalls;
         this.orders = orders;
@@ -47,19 +46,24 @@ class ConsoleController {
         this.clinics = clinics;
         this.permissions = permissions;
         this.payments = payments;
-        this.activity = activity;
+        this.timeline = timeline;
     }
 
-    @GetMapping("/")
-    String home(Model model) {
+    /** The newest orders the user may see, each linking to its page with its timeline. */
+    @GetMapping("/console/orders")
+    String orders(Model model, HttpServletResponse response) {
         Actor actor = CurrentActor.require();
-        model.addAttribute("actor", actor);
-        model.addAttribute("canEditRules", permissions.canDo(actor, Action.EDIT_RULES));
-        model.addAttribute("canViewAudit", permissions.canDo(actor, Action.VIEW_AUDIT));
-        model.addAttribute("canViewStock", permissions.canDo(actor, Action.VIEW_STOCK));
-        model.addAttribute("activity", activity.recent(actor, 20));
-        model.addAttribute("canViewRecalls", permissions.canDo(actor, Action.VIEW_RECALLS));
-        return "home";
+        if (!orders.readsOrders(actor)) {
+            return errorPage(HttpStatus.FORBIDDEN, model, response);
+        }
+        java.util.List<Orders.Listed> latest = orders.latest(actor, 50);
+        java.util.Map<UUID, String> clinicNames = new java.util.HashMap<>();
+        latest.forEach(o -> clinicNames.computeIfAbsent(o.clinicId(),
+                id -> clinics.find(id).map(org.pestle.tenancy.Clinic::name).orElse("")));
+        model.addAttribute("orders", latest);
+        model.addAttribute("clinicNames", clinicNames);
+        model.addAttribute("words", Words.INSTANCE);
+        return "orders";
     }
 
     @GetMapping("/console/orders/{id}")
@@ -87,6 +91,7 @@ class ConsoleController {
         model.addAttribute("recalls", permissions.canDo(actor, Action.VIEW_RECALLS)
                 ? recalls.ofPatient(order.patientId()).stream().filter(r -> r.orderIds().contains(id)).toList()
                 : java.util.List.of());
+        model.addAttribute("timeline", timeline.of(actor, order));
         return "order";
     }
 

@@ -81,8 +81,9 @@ class OrderController {
     OrderView cancel(@PathVariable String id, @Valid @RequestBody Cancellation cancellation) {
         Actor actor = CurrentActor.require();
         UUID orderId = parse(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
-        // The cancellation may meet the job executor moving the same process (a paid order's compounding step):
-        // the losing transaction rolled back whole, and a cancellation is safe to repeat.
+        // A job of the order's process (a task being created) may commit between the cancellation's read of
+        // the process and its delete: Camunda then refuses with an optimistic-locking error and the whole
+        // transaction rolls back. The cancellation is idempotent, so it is simply tried again.
         for (int attempt = 1; ; attempt++) {
             try {
                 cancellations.cancel(actor, orderId, cancellation.reason());

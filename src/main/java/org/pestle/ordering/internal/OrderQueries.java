@@ -80,6 +80,18 @@ class OrderQueries implements Orders {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<Listed> latest(Actor actor, int limit) {
+        if (!readsOrders(actor)) {
+            return List.of();
+        }
+        return list(actor, Optional.empty(), 0, Math.max(1, Math.min(limit, 100))).items().stream()
+                .map(o -> new Listed(o.id(), o.orderNumber(), o.clinicId(), o.status(), o.lineCount(), o.createdAt(),
+                        o.updatedAt()))
+                .toList();
+    }
+
+    @Override
     public List<PatientOrder> ofPatient(UUID patientId) {
         Map<UUID, String> names = new HashMap<>();
         return jdbc.sql("""

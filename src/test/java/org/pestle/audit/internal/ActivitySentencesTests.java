@@ -38,6 +38,22 @@ class ActivitySentencesTests {
     }
 
     @Test
+    void everyActionTheFeedTellsOfHasTheKindTheStartPageFiltersBy() {
+        assertThat(ActivitySentences.kindOf("order.approved")).isEqualTo(org.pestle.audit.ActivityFeed.Kind.ORDERS);
+        assertThat(ActivitySentences.kindOf("pickup.recorded")).isEqualTo(org.pestle.audit.ActivityFeed.Kind.ORDERS);
+        assertThat(ActivitySentences.kindOf("patient.created")).isEqualTo(org.pestle.audit.ActivityFeed.Kind.ORDERS);
+        assertThat(ActivitySentences.kindOf("payment.failed")).isEqualTo(org.pestle.audit.ActivityFeed.Kind.PAYMENTS);
+        assertThat(ActivitySentences.kindOf("permissions.changed"))
+                .isEqualTo(org.pestle.audit.ActivityFeed.Kind.PERMISSIONS_AND_RULES);
+        assertThat(ActivitySentences.kindOf("clinic-settings.changed"))
+                .isEqualTo(org.pestle.audit.ActivityFeed.Kind.PERMISSIONS_AND_RULES);
+        assertThat(ActivitySentences.kindOf("elevated-access.granted"))
+                .isEqualTo(org.pestle.audit.ActivityFeed.Kind.ACCESS_AND_SECURITY);
+        assertThat(ActivitySentences.kindOf("audit.exported"))
+                .isEqualTo(org.pestle.audit.ActivityFeed.Kind.ACCESS_AND_SECURITY);
+    }
+
+    @Test
     void aPrescriberIsCalledDoctorByLastName() {
         assertThat(sentence(told("dr.reyes", "PRESCRIBER", "order.created", "order", "o", Map.of("orderNumber", 2847)),
                 ALL)).isEqualTo("Dr. Reyes submitted order #2847");

@@ -1,6 +1,7 @@
 package org.pestle.identity.internal.permissions;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,21 +74,34 @@ class PermissionsController {
             grants.put(role, new RolePermissions(matrix.read(role), matrix.actions(role)));
         }
         model.addAttribute("grants", grants);
+        model.addAttribute("history", matrix.history(50));
         return "permissions";
     }
 
-    @PostMapping("/console/permissions/{role}")
-    String save(@PathVariable Role role, @RequestParam MultiValueMap<String, String> form, Model model) {
+    /** The whole grid, one save: {@code read.ROLE.ELEMENT} and {@code do.ROLE.ACTION} checkboxes and a {@code reason}. */
+    @PostMapping("/console/permissions")
+    String save(@RequestParam MultiValueMap<String, String> form, Model model) {
         Actor admin = requireAdmin(false);
-        Set<DataElement> read = EnumSet.noneOf(DataElement.class);
-        Set<Action> actions = EnumSet.noneOf(Action.class);
-        Arrays.stream(DataElement.values()).filter(e -> form.containsKey("read." + e.name())).forEach(read::add);
-        Arrays.stream(Action.values()).filter(a -> form.containsKey("do." + a.name())).forEach(actions::add);
+        Map<Role, Set<DataElement>> read = new EnumMap<>(Role.class);
+        Map<Role, Set<Action>> actions = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            Set<DataElement> r = EnumSet.noneOf(DataElement.class);
+            Set<Action> a = EnumSet.noneOf(Action.class);
+            Arrays.stream(DataElement.values()).filter(e -> form.containsKey("read." + role.name() + "." + e.name()))
+                    .forEach(r::add);
+            Arrays.stream(Action.values()).filter(x -> form.containsKey("do." + role.name() + "." + x.name()))
+                    .forEach(a::add);
+            read.put(role, r);
+            actions.put(role, a);
+        }
         try {
-            matrix.change(role, read, actions, admin.username());
-            model.addAttribute("saved", role);
+            List<Role> changed = matrix.changeAll(read, actions, admin.username(), form.getFirst("reason"));
+            model.addAttribute("saved", changed.isEmpty() ? "Nothing changed."
+                    : "Saved the permissions of " + String.join(", ", changed.stream().map(Role::groupName).toList())
+                            + ".");
         } catch (ApiProblem problem) {
             model.addAttribute("error", problem.getMessage());
+            model.addAttribute("reason", form.getFirst("reason"));
         }
         return page(model);
     }
