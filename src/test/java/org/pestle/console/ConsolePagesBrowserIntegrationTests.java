@@ -68,7 +68,7 @@ class ConsolePagesBrowserIntegrationTests {
             assertThat(browser.findElement(By.xpath("//section[h2[@id='attention']]")).getText())
                     .contains("orders waiting for verification", "payments needing a billing decision", "incidents",
                             "break-glass reviews due");
-            assertThat(navigation(browser)).containsExactly("Start", "Orders", "Stock", "Recalls", "Rules", "Clinic settings", "Permissions",
+            assertThat(navigation(browser)).containsExactly("Start", "Orders", "Refills", "Stock", "Recalls", "Rules", "Clinic settings", "Permissions",
                     "Audit trail", "API tokens", "Tasklist", "Cockpit");
             assertThat(browser.findElement(By.cssSelector("header.frame")).getText())
                     .contains("Mortar & Pestle Compounding Pharmacy", "admin", "Sign out");
@@ -99,7 +99,7 @@ class ConsolePagesBrowserIntegrationTests {
             assertThat(browser.findElements(By.id("clinic-lakeside"))).isEmpty();
             assertThat(browser.findElements(By.linkText("approved compounds only"))).isEmpty();
             assertThat(browser.findElements(By.linkText("Edit the permission matrix"))).isEmpty();
-            assertThat(navigation(browser)).containsExactly("Start", "Orders", "Recalls", "API tokens");
+            assertThat(navigation(browser)).containsExactly("Start", "Orders", "Refills", "Recalls", "API tokens");
             chromium.open("/console/orders");
             assertThat(browser.findElements(By.cssSelector("#orders tbody tr td:nth-child(2)")))
                     .extracting(WebElement::getText).isNotEmpty().containsOnly("Northside Family Medicine");
@@ -116,7 +116,7 @@ class ConsolePagesBrowserIntegrationTests {
             assertThat(browser.findElements(By.id("matrix"))).isEmpty();
             assertThat(browser.findElement(By.xpath("//section[h2[@id='attention']]")).getText())
                     .contains("orders waiting for verification").doesNotContain("incidents");
-            assertThat(navigation(browser)).containsExactly("Start", "Orders", "Stock", "Recalls", "API tokens", "Tasklist");
+            assertThat(navigation(browser)).containsExactly("Start", "Orders", "Refills", "Stock", "Recalls", "API tokens", "Tasklist");
         }
     }
 

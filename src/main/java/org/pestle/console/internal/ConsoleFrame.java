@@ -86,6 +86,7 @@ class ConsoleFrame {
         add(links, "Start", "/", path);
         if (orders.readsOrders(actor)) {
             add(links, "Orders", "/console/orders", path);
+            add(links, "Refills", "/console/refills", path);
         }
         if (actor.pharmacySide() && permissions.canDo(actor, Action.VIEW_STOCK)) {
             add(links, "Stock", "/console/stock", path);

@@ -137,6 +137,16 @@ class RefillReminderProcessIntegrationTests {
         assertThat(inbound("YES", true).getBody()).as("a second YES orders nothing more")
                 .contains("no longer waiting");
         assertThat(ordersRefilling(dispensed)).isEqualTo(1);
+
+        // the console's refill page: the clinic sees the line's state and its counts; another clinic does not
+        org.pestle.support.WebSession clinicAdmin = new org.pestle.support.WebSession(port, clock);
+        clinicAdmin.signIn(Demo.CLINIC_ADMIN);
+        String page = clinicAdmin.get("/console/refills").body();
+        assertThat(page).contains("#" + dispensed.number() + " line 1", "ORDERED", "Refills ordered");
+        org.pestle.support.WebSession lakeside = new org.pestle.support.WebSession(port, clock);
+        lakeside.signIn(Demo.OKAFOR);
+        assertThat(lakeside.get("/console/refills").body()).contains("Refills")
+                .doesNotContain("#" + dispensed.number() + " line 1");
     }
 
     @Test
